@@ -1,0 +1,11 @@
+// "CauseLens: Clear Results": empties the Ranked Causes view.
+
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import type { Services } from '../services';
+
+export function registerClearResults(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandIds.clearResults, () => services.rankedCauses.show(undefined)),
+  );
+}

@@ -1,0 +1,11 @@
+// The small typed set of services the glue passes around (no global state, no container).
+
+import type * as vscode from 'vscode';
+import type { SettingsStore } from './config';
+import type { RankedCausesProvider } from './views/rankedCausesView';
+
+export interface Services {
+  readonly log: vscode.LogOutputChannel;
+  readonly settings: SettingsStore;
+  readonly rankedCauses: RankedCausesProvider;
+}
