@@ -1,0 +1,69 @@
+// The words of an error worth looking for in a diff: identifiers named by the exception type,
+// its message (`reading 'email'`, `has no attribute 'split'`, `"name" is null`), breadcrumbs and
+// span names. Generic English and runtime boilerplate are dropped so that matches mean something.
+
+import type { Incident } from '../incident/model';
+
+export interface ErrorWord {
+  word: string;
+  /** Where the word came from; quoted message identifiers are the strongest signal. */
+  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span';
+}
+
+const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+const QUOTED = /(['"`])((?:(?!\1).){1,80})\1/g;
+
+/** Words that appear in countless error messages or programs and so carry no evidence. */
+const STOP_WORDS = new Set(
+  `a an and are as at be because been but by can cannot could did do does error exception failed
+  for from function has have in into is it its no none not null nil undefined of on or object
+  properties property read reading set setting that the this to type value was were with without
+  call called calling invoke expected got must should unknown unexpected invalid argument arguments
+  index out bounds range key attribute str int string number list dict array self new return
+  true false var let const def class import main module args kwargs java lang util io at line file
+  message cause caused by traceback most recent last thrown uncaught runtime internal code`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Splits `getUserEmail`, `user_email` and `user.email` into their parts, keeping the whole too. */
+export function identifierParts(identifier: string): string[] {
+  const parts = identifier
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_$.]+/)
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 3);
+  return [...new Set([identifier.toLowerCase(), ...parts])];
+}
+
+function isInformative(word: string): boolean {
+  return word.length >= 3 && !STOP_WORDS.has(word.toLowerCase()) && !/^\d/.test(word);
+}
+
+/** Extracts the distinctive words of an incident's errors, strongest first, without duplicates. */
+export function extractErrorWords(incident: Incident): ErrorWord[] {
+  const found = new Map<string, ErrorWord>();
+  const add = (raw: string, origin: ErrorWord['origin']) => {
+    for (const m of raw.matchAll(IDENTIFIER)) {
+      const word = m[0];
+      if (!isInformative(word)) continue;
+      const key = word.toLowerCase();
+      if (!found.has(key)) found.set(key, { word, origin });
+    }
+  };
+  for (const exception of incident.exceptions) {
+    for (const m of exception.message.matchAll(QUOTED)) add(m[2], 'quoted');
+  }
+  for (const exception of incident.exceptions) {
+    add(exception.message, 'message');
+    // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.
+    const shortType = exception.type.split(/[.$]/).pop() ?? exception.type;
+    if (!/^(Type|Reference|Range|Syntax|Key|Index|Value|Attribute|Runtime|Assertion|NullPointer|IllegalArgument|IllegalState|Arithmetic|ClassCast|NumberFormat|UnsupportedOperation|Zero ?Division|Name|Lookup|OS|IO)(Error|Exception)$/.test(shortType)) {
+      add(shortType, 'type');
+    }
+  }
+  for (const crumb of incident.breadcrumbs ?? []) add(crumb.message, 'breadcrumb');
+  for (const span of incident.spanPath ?? []) add(span.name, 'span');
+  return [...found.values()];
+}

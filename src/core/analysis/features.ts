@@ -1,0 +1,65 @@
+// The evidence a hypothesis ("this commit caused the incident") is scored on: named features,
+// each a number in a small range, plus the sentences a person reads to check them.
+
+export const FEATURE_NAMES = [
+  /** A hunk covered a frame's line (weighted by how near the crash the frame is). */
+  'frameLineChanged',
+  /** The frame's current line was written by this commit and still stands. */
+  'crashLineIntroduced',
+  /** A hunk fell inside a frame's enclosing function or method. */
+  'enclosingSymbolChanged',
+  /** The commit touched a file of an in-app frame. */
+  'frameFileChanged',
+  /** A hunk fell inside a symbol one call away from a frame. */
+  'calleeChanged',
+  /** A hunk fell inside a symbol two calls away from a frame. */
+  'callee2Changed',
+  /** Words of the error found in the identifiers the commit added or removed (IDF-weighted). */
+  'errorWords',
+  /** The commit shipped in the first release that saw the error. */
+  'firstRelease',
+  /** The commit was deployed shortly before the error rate changed. */
+  'beforeChangePoint',
+  'guardsRemoved',
+  'errorHandlingChanged',
+  'configChanged',
+  /** log(1 + lines changed). */
+  'size',
+  /** log(1 + files changed). */
+  'spread',
+  /** 1 for the newest candidate down to 0 for the oldest. */
+  'recency',
+  /** Whitespace/formatting-only change. */
+  'formattingOnly',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureVector = Record<FeatureName, number>;
+
+export type EvidenceKind =
+  | 'frame-line'
+  | 'crash-line-introduced'
+  | 'enclosing-symbol'
+  | 'frame-file'
+  | 'callee'
+  | 'error-words'
+  | 'first-release'
+  | 'change-point'
+  | 'guard-removed'
+  | 'error-handling'
+  | 'config'
+  | 'size'
+  | 'formatting-only';
+
+export interface Evidence {
+  kind: EvidenceKind;
+  /** Contribution of this evidence to the commit's score (weight times feature value). */
+  weight: number;
+  message: string;
+  path?: string;
+  line?: number;
+}
+
+export function emptyFeatures(): FeatureVector {
+  return Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
+}

@@ -1,0 +1,198 @@
+// Gathers the evidence for one hypothesis, "this commit caused the incident": where its hunks
+// fall relative to the frames and their call neighbourhood on today's syntax trees, which words
+// of the error it added or removed, the shape of the change and when it shipped.
+// Pure and synchronous: it runs inside the Piscina workers.
+
+import { identifierParts } from './errorWords';
+import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
+import type { TrackedFileChange } from './lineTracking';
+import { readRiskShape } from './riskShape';
+
+export interface SymbolSpan {
+  name: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** An in-app frame laid on the incident revision's syntax tree. */
+export interface FrameAnchor {
+  frameIndex: number;
+  /** Workspace-relative path at the incident revision. */
+  path: string;
+  line: number;
+  /** 1 for the crash frame, less for frames further from it. */
+  weight: number;
+  isTest: boolean;
+  function?: string;
+  /** Innermost enclosing function or method at the incident revision. */
+  symbol?: SymbolSpan;
+}
+
+/** A symbol one or two calls away from a frame's function. */
+export interface NeighbourSymbol extends SymbolSpan {
+  path: string;
+  distance: 1 | 2;
+  weight: number;
+  /** The frame function that reaches it. */
+  via: string;
+}
+
+export interface HypothesisContext {
+  anchors: FrameAnchor[];
+  neighbours: NeighbourSymbol[];
+  /** Lower-case error words and how much each origin counts. */
+  errorWords: { word: string; originWeight: number }[];
+  /** Commits in the first release that saw the error, when the release is known. */
+  firstReleaseShas?: string[];
+  /** ISO time at which the event-count series changed, when known. */
+  changePointTime?: string;
+}
+
+export interface CandidateFile {
+  path: string;
+  oldPath?: string;
+  binary: boolean;
+  added: string[];
+  removed: string[];
+}
+
+export interface CandidateCommit {
+  sha: string;
+  authorDate: string;
+  subject: string;
+  isMerge: boolean;
+  formattingOnly: boolean;
+  files: CandidateFile[];
+}
+
+/** Evidence before the model has weighed it: which feature it supports and how to say it. */
+export interface RawEvidence {
+  kind: EvidenceKind;
+  feature: FeatureName;
+  message: string;
+  path?: string;
+  line?: number;
+}
+
+export interface HypothesisResult {
+  sha: string;
+  /** Features except `errorWords` and `recency`, which need the whole window (see ranking). */
+  features: FeatureVector;
+  matchedWords: string[];
+  evidence: RawEvidence[];
+  /** Lines at the incident revision worth annotating: frame lines and hunks the commit touched. */
+  suspectLines: { path: string; line: number }[];
+}
+
+const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+const CHANGE_POINT_WINDOW_MS = 48 * 3600 * 1000;
+
+function overlaps(spans: TrackedFileChange['spans'], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= end && s.end >= start);
+}
+
+function frameName(a: FrameAnchor): string {
+  return a.symbol?.name ?? a.function ?? `line ${a.line}`;
+}
+
+/** Scores where the commit's hunks land relative to the frames and their neighbourhood. */
+function locateAgainstFrames(tracked: readonly TrackedFileChange[], context: HypothesisContext, out: HypothesisResult): void {
+  const f = out.features;
+  for (const anchor of context.anchors) {
+    const change = tracked.find((t) => t.incidentPath === anchor.path);
+    if (!change) continue;
+    const where = `${anchor.path}:${anchor.line}`;
+    const role = anchor.frameIndex === 0 ? 'the crash site' : anchor.isTest ? 'a test frame' : 'a frame of the stack';
+    if (anchor.weight > f.frameFileChanged) f.frameFileChanged = anchor.weight;
+    if (change.survivingAddedLines.includes(anchor.line) && anchor.weight > f.crashLineIntroduced) {
+      f.crashLineIntroduced = anchor.weight;
+      out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `Wrote line ${where} (${role}, in ${frameName(anchor)}) as it stands today`, path: anchor.path, line: anchor.line });
+    } else if (overlaps(change.spans, anchor.line, anchor.line) && anchor.weight > f.frameLineChanged) {
+      f.frameLineChanged = anchor.weight;
+      out.evidence.push({ kind: 'frame-line', feature: 'frameLineChanged', message: `Changed line ${where} (${role}, in ${frameName(anchor)})`, path: anchor.path, line: anchor.line });
+    }
+    if (anchor.symbol && overlaps(change.spans, anchor.symbol.startLine, anchor.symbol.endLine) && anchor.weight > f.enclosingSymbolChanged) {
+      f.enclosingSymbolChanged = anchor.weight;
+      out.evidence.push({ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: `Changed ${anchor.symbol.name} (lines ${anchor.symbol.startLine}-${anchor.symbol.endLine} of ${anchor.path}), the function of ${role}`, path: anchor.path, line: anchor.symbol.startLine });
+    }
+    out.suspectLines.push({ path: anchor.path, line: anchor.line });
+  }
+  if (f.frameFileChanged > 0 && f.frameLineChanged === 0 && f.crashLineIntroduced === 0 && f.enclosingSymbolChanged === 0) {
+    const anchor = context.anchors.find((a) => tracked.some((t) => t.incidentPath === a.path));
+    if (anchor) out.evidence.push({ kind: 'frame-file', feature: 'frameFileChanged', message: `Changed ${anchor.path}, a file of the stack, away from its frames`, path: anchor.path });
+  }
+  for (const n of context.neighbours) {
+    const change = tracked.find((t) => t.incidentPath === n.path);
+    if (!change || !overlaps(change.spans, n.startLine, n.endLine)) continue;
+    const feature: FeatureName = n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
+    if (n.weight <= f[feature]) continue;
+    f[feature] = n.weight;
+    const hops = n.distance === 1 ? 'one call' : 'two calls';
+    out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${hops} from ${n.via}`, path: n.path, line: n.startLine });
+  }
+  for (const change of tracked) {
+    for (const span of change.spans.slice(0, 3)) out.suspectLines.push({ path: change.incidentPath, line: span.start });
+  }
+}
+
+function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
+  if (context.errorWords.length === 0) return [];
+  const tokens = new Set<string>();
+  for (const file of commit.files) {
+    for (const line of [...file.added, ...file.removed]) {
+      for (const m of line.matchAll(IDENTIFIER)) for (const part of identifierParts(m[0])) tokens.add(part);
+    }
+  }
+  return context.errorWords.filter((w) => tokens.has(w.word)).map((w) => w.word);
+}
+
+function readTiming(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  if (context.firstReleaseShas?.includes(commit.sha)) {
+    out.features.firstRelease = 1;
+    out.evidence.push({ kind: 'first-release', feature: 'firstRelease', message: 'Shipped in the first release that saw the error' });
+  }
+  if (context.changePointTime) {
+    const gap = Date.parse(context.changePointTime) - Date.parse(commit.authorDate);
+    if (gap >= 0 && gap <= CHANGE_POINT_WINDOW_MS) {
+      out.features.beforeChangePoint = 1 - gap / CHANGE_POINT_WINDOW_MS;
+      out.evidence.push({ kind: 'change-point', feature: 'beforeChangePoint', message: `Committed ${Math.round(gap / 3600000)} h before the error rate changed` });
+    }
+  }
+}
+
+export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext): HypothesisResult {
+  const out: HypothesisResult = { sha: commit.sha, features: emptyFeatures(), matchedWords: [], evidence: [], suspectLines: [] };
+  const f = out.features;
+  locateAgainstFrames(tracked, context, out);
+  out.matchedWords = matchErrorWords(commit, context);
+
+  const textFiles = commit.files.filter((file) => !file.binary);
+  const risk = readRiskShape(textFiles);
+  f.guardsRemoved = Math.log1p(risk.guardsRemoved);
+  f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged);
+  f.configChanged = risk.configChanged ? 1 : 0;
+  if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
+  if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
+  if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
+
+  const linesChanged = textFiles.reduce((n, file) => n + file.added.length + file.removed.length, 0);
+  f.size = Math.log1p(linesChanged);
+  f.spread = Math.log1p(commit.files.length);
+  if (commit.formattingOnly) {
+    f.formattingOnly = 1;
+    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: 'Only reformatted code' });
+  }
+  readTiming(commit, context, out);
+  out.suspectLines = dedupeLines(out.suspectLines);
+  return out;
+}
+
+function dedupeLines(lines: { path: string; line: number }[]): { path: string; line: number }[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const key = `${l.path}:${l.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,112 @@
+// Carries the lines a commit changed forward to the incident's revision, through the hunks of
+// every newer commit in the window, so an old change can be laid on today's syntax tree. Diffs
+// arrive newest first (git log order), so when a commit is read every newer change of the file
+// is already known.
+
+export interface HunkSpan {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+}
+
+export interface MappedLine {
+  line: number;
+  /** False when a newer commit rewrote the line, so only its neighbourhood survives. */
+  exact: boolean;
+}
+
+/** Maps one line through one commit's hunks of a file (old side -> new side). */
+export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[]): MappedLine | undefined {
+  let delta = 0;
+  for (const h of hunks) {
+    const insertionOnly = h.oldLines === 0;
+    const firstTouched = insertionOnly ? h.oldStart + 1 : h.oldStart;
+    if (line < firstTouched) break;
+    if (!insertionOnly && line < h.oldStart + h.oldLines) {
+      // The line was rewritten or deleted by this hunk: point at what replaced it.
+      return { line: Math.max(1, h.newLines > 0 ? h.newStart : h.newStart + 1), exact: false };
+    }
+    delta += h.newLines - h.oldLines;
+  }
+  return { line: line + delta, exact: true };
+}
+
+/** The history of one file of the incident revision, newer hunks kept oldest first. */
+class FileHistory {
+  /** The file's name at the commit being read (renames are followed backwards). */
+  pathNow: string;
+  private readonly newerCommits: HunkSpan[][] = [];
+
+  constructor(readonly incidentPath: string) {
+    this.pathNow = incidentPath;
+  }
+
+  toIncidentRevision(line: number): MappedLine {
+    let current: MappedLine = { line, exact: true };
+    for (const hunks of this.newerCommits) {
+      const next = mapLineThroughHunks(current.line, hunks);
+      if (!next) return { line: current.line, exact: false };
+      current = { line: next.line, exact: current.exact && next.exact };
+    }
+    return current;
+  }
+
+  recordOlderCommit(hunks: HunkSpan[], previousPath: string | undefined): void {
+    this.newerCommits.unshift(hunks);
+    if (previousPath) this.pathNow = previousPath;
+  }
+}
+
+export interface TrackedFileChange {
+  /** The file's path at the incident revision. */
+  incidentPath: string;
+  /** Each hunk's new-side span carried to the incident revision (inclusive lines). */
+  spans: { start: number; end: number; exact: boolean }[];
+  /** Lines this commit added that still stand unchanged at the incident revision. */
+  survivingAddedLines: number[];
+}
+
+export interface TrackableChange {
+  oldPath?: string;
+  newPath?: string;
+  hunks: (HunkSpan & { added: { line: number }[] })[];
+}
+
+/**
+ * Follows a fixed set of files (paths at the incident revision) back through history.
+ * Call `track` once per commit, newest commit first.
+ */
+export class IncidentLineTracker {
+  private readonly files: FileHistory[];
+
+  constructor(incidentPaths: Iterable<string>) {
+    this.files = [...new Set(incidentPaths)].map((p) => new FileHistory(p));
+  }
+
+  track(changes: readonly TrackableChange[]): TrackedFileChange[] {
+    const tracked: TrackedFileChange[] = [];
+    for (const history of this.files) {
+      const change = changes.find((c) => c.newPath === history.pathNow);
+      if (!change) continue;
+      const spans = change.hunks.map((h) => {
+        const first = h.newLines > 0 ? h.newStart : Math.max(1, h.newStart);
+        const last = h.newLines > 0 ? h.newStart + h.newLines - 1 : first;
+        const start = history.toIncidentRevision(first);
+        const end = history.toIncidentRevision(last);
+        return { start: Math.min(start.line, end.line), end: Math.max(start.line, end.line), exact: start.exact && end.exact };
+      });
+      const survivingAddedLines: number[] = [];
+      for (const h of change.hunks) {
+        for (const added of h.added) {
+          const mapped = history.toIncidentRevision(added.line);
+          if (mapped.exact) survivingAddedLines.push(mapped.line);
+        }
+      }
+      tracked.push({ incidentPath: history.incidentPath, spans, survivingAddedLines });
+      const renamedFrom = change.oldPath && change.oldPath !== change.newPath ? change.oldPath : undefined;
+      history.recordOlderCommit(change.hunks, renamedFrom);
+    }
+    return tracked;
+  }
+}

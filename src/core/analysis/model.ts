@@ -1,0 +1,84 @@
+// Turns feature vectors into a ranking: a linear score per candidate, calibrated into
+// probabilities over the candidates with a softmax. Weights are fitted on the training part of
+// the benchmark corpus (bench/fit) and shipped in weights.json; the fit is a conditional logit,
+// i.e. it maximises the probability the softmax gives to the known culprit of each case.
+
+import { FEATURE_NAMES, type FeatureName, type FeatureVector } from './features';
+import fittedWeights from './weights.json';
+
+export type Weights = Record<FeatureName, number>;
+
+export interface ModelWeights {
+  weights: Weights;
+  /** Softmax temperature fitted for calibration (higher = flatter probabilities). */
+  temperature: number;
+}
+
+export function defaultModel(): ModelWeights {
+  const weights = { ...(fittedWeights.weights as Partial<Weights>) } as Weights;
+  for (const name of FEATURE_NAMES) weights[name] ??= 0;
+  return { weights, temperature: fittedWeights.temperature ?? 1 };
+}
+
+export function linearScore(features: FeatureVector, weights: Weights): number {
+  let s = 0;
+  for (const name of FEATURE_NAMES) s += weights[name] * features[name];
+  return s;
+}
+
+/** Probabilities over the candidates (they sum to 1), numerically stable. */
+export function softmax(scores: readonly number[], temperature = 1): number[] {
+  if (scores.length === 0) return [];
+  const t = temperature > 0 ? temperature : 1;
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp((s - max) / t));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+export interface TrainingCase {
+  candidates: FeatureVector[];
+  culpritIndex: number;
+}
+
+export interface FitOptions {
+  iterations?: number;
+  learningRate?: number;
+  /** L2 penalty: keeps weights small where the corpus says little, which generalises better. */
+  l2?: number;
+}
+
+/** Fits weights by gradient ascent on the mean log-probability of each case's culprit. */
+export function fitWeights(cases: readonly TrainingCase[], options: FitOptions = {}): ModelWeights {
+  const { iterations = 600, learningRate = 0.3, l2 = 0.02 } = options;
+  const w = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Weights;
+  const usable = cases.filter((c) => c.culpritIndex >= 0 && c.culpritIndex < c.candidates.length);
+  if (usable.length === 0) return { weights: w, temperature: 1 };
+  for (let it = 0; it < iterations; it++) {
+    const grad = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Weights;
+    for (const c of usable) {
+      const p = softmax(c.candidates.map((f) => linearScore(f, w)));
+      const culprit = c.candidates[c.culpritIndex];
+      for (const name of FEATURE_NAMES) {
+        let expected = 0;
+        for (let i = 0; i < c.candidates.length; i++) expected += p[i] * c.candidates[i][name];
+        grad[name] += culprit[name] - expected;
+      }
+    }
+    for (const name of FEATURE_NAMES) {
+      w[name] += learningRate * (grad[name] / usable.length - l2 * w[name]);
+    }
+  }
+  return { weights: w, temperature: 1 };
+}
+
+/** Mean log-probability of the culprits: the quantity the fit maximises (for reports). */
+export function meanLogLikelihood(cases: readonly TrainingCase[], model: ModelWeights): number {
+  if (cases.length === 0) return 0;
+  let total = 0;
+  for (const c of cases) {
+    const p = softmax(c.candidates.map((f) => linearScore(f, model.weights)), model.temperature);
+    total += Math.log(Math.max(p[c.culpritIndex] ?? 0, 1e-12));
+  }
+  return total / cases.length;
+}

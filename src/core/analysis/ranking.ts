@@ -1,0 +1,90 @@
+// Ranks hypotheses over the whole window: adds the features that need every candidate (how rare
+// each matched error word is, how recent the commit is), scores with the model, calibrates the
+// scores into probabilities and orders the causes. Cheap enough to re-run for every streamed
+// result, which is how the best-so-far ranking is kept.
+
+import { FEATURE_NAMES, type Evidence, type FeatureVector } from './features';
+import type { HypothesisResult } from './hypothesis';
+import { linearScore, softmax, type ModelWeights } from './model';
+
+export interface CommitSummary {
+  sha: string;
+  author: string;
+  date: string;
+  subject: string;
+}
+
+export interface RankedCause {
+  rank: number;
+  commit: CommitSummary;
+  /** Probability, over the candidates scored, that this commit is the cause. */
+  score: number;
+  /** How complete the evidence behind the ranking was, 0..1. */
+  confidence: number;
+  evidence: Evidence[];
+  suspectLines: { path: string; line: number }[];
+  features: FeatureVector;
+}
+
+export interface ScoredHypothesis extends HypothesisResult {
+  commit: CommitSummary;
+  /** 0 for the newest commit of the window. */
+  position: number;
+}
+
+/** Final feature vectors for every hypothesis, in the order given. */
+export function completeFeatures(hypotheses: readonly ScoredHypothesis[], errorWordWeights: ReadonlyMap<string, number>, windowSize: number): FeatureVector[] {
+  const df = new Map<string, number>();
+  for (const h of hypotheses) for (const w of h.matchedWords) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(windowSize, hypotheses.length, 1);
+  return hypotheses.map((h) => {
+    const features = { ...h.features };
+    let words = 0;
+    for (const w of h.matchedWords) {
+      // A word that many commits of the window mention says little about any one of them.
+      const idf = Math.log((n + 1) / (df.get(w)! + 0.5)) / Math.log(n + 1);
+      words += (errorWordWeights.get(w) ?? 0.5) * Math.max(idf, 0);
+    }
+    features.errorWords = Math.min(words, 3);
+    features.recency = n > 1 ? 1 - h.position / (n - 1) : 1;
+    return features;
+  });
+}
+
+export function rankHypotheses(
+  hypotheses: readonly ScoredHypothesis[],
+  model: ModelWeights,
+  options: { errorWordWeights: ReadonlyMap<string, number>; windowSize: number; confidence: number; top?: number },
+): RankedCause[] {
+  const features = completeFeatures(hypotheses, options.errorWordWeights, options.windowSize);
+  const scores = features.map((f) => linearScore(f, model.weights));
+  const probabilities = softmax(scores, model.temperature);
+  const order = hypotheses.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || hypotheses[a].position - hypotheses[b].position);
+  const top = options.top ?? order.length;
+  return order.slice(0, top).map((i, rank) => {
+    const h = hypotheses[i];
+    const f = features[i];
+    const evidence: Evidence[] = h.evidence.map((e) => ({
+      kind: e.kind,
+      weight: round(model.weights[e.feature] * f[e.feature]),
+      message: e.message,
+      ...(e.path !== undefined ? { path: e.path } : {}),
+      ...(e.line !== undefined ? { line: e.line } : {}),
+    }));
+    if (h.matchedWords.length > 0) {
+      evidence.push({ kind: 'error-words', weight: round(model.weights.errorWords * f.errorWords), message: `Added or removed words of the error: ${h.matchedWords.map((w) => `'${w}'`).join(', ')}` });
+    }
+    evidence.sort((a, b) => b.weight - a.weight);
+    return { rank: rank + 1, commit: h.commit, score: round(probabilities[i], 4), confidence: options.confidence, evidence, suspectLines: h.suspectLines, features: f };
+  });
+}
+
+function round(x: number, digits = 3): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}
+
+/** For reports: the features in a stable order. */
+export function featureRow(f: FeatureVector): number[] {
+  return FEATURE_NAMES.map((n) => f[n]);
+}

@@ -1,0 +1,51 @@
+// The risk shape of a change, read from its added and removed lines: guards and null checks
+// removed, error handling changed, configuration changed. Language-agnostic on purpose: the
+// patterns cover the keywords of the languages CauseLens reads.
+
+export interface RiskShape {
+  /** Removed lines that guarded against null/undefined/None/empty values or bad input. */
+  guardsRemoved: number;
+  /** Guards added (a fix, or defensive code: a mild signal the area was fragile). */
+  guardsAdded: number;
+  /** Lines of try/catch/except/rescue/throw/raise added or removed. */
+  errorHandlingChanged: number;
+  /** The change touched configuration files. */
+  configChanged: boolean;
+}
+
+const GUARD = new RegExp(
+  [
+    String.raw`\bif\b.*(?:[!=]==?\s*(?:null|undefined|nil|None|0|''|""))`,
+    String.raw`\bif\b.*(?:\bis\s+(?:not\s+)?None\b|\bnot\s+\w+|!\s*[\w.$]+\s*\)|\.length\b|\.size\(\)|\.isEmpty\(\)|\.empty\?|\bisset\(|\bempty\()`,
+    String.raw`\?\.|\?\?|\|\|\s*(?:\{\}|\[\]|''|""|0|null)\b`,
+    String.raw`\bunless\b|\.nil\?|\bOptional\b|requireNonNull|\bassert\b|\bguard\b`,
+    String.raw`\b(?:hasOwnProperty|in\s+\w+|\.get\(\s*['"][^'"]+['"]\s*,)`,
+  ].join('|'),
+);
+const ERROR_HANDLING = /\b(?:try|catch|except|finally|rescue|ensure|throw|throws|raise|panic|recover|Result<|Err\(|\.catch\()\b/;
+const CONFIG_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:ya?ml|toml|ini|properties|conf|cfg)|(?:config|settings)[^/]*\.(?:json|js|ts|py)|package\.json|pom\.xml|build\.gradle(?:\.kts)?|requirements[^/]*\.txt|setup\.cfg|pyproject\.toml|go\.mod|Gemfile|composer\.json|Cargo\.toml)$/i;
+
+export function isConfigPath(path: string): boolean {
+  return CONFIG_FILE.test(path);
+}
+
+export function readRiskShape(change: { path: string; added: string[]; removed: string[] }[]): RiskShape {
+  const shape: RiskShape = { guardsRemoved: 0, guardsAdded: 0, errorHandlingChanged: 0, configChanged: false };
+  for (const file of change) {
+    if (isConfigPath(file.path)) shape.configChanged = true;
+    const added = new Set(file.added.map((l) => l.trim()));
+    const removed = new Set(file.removed.map((l) => l.trim()));
+    // A line moved or re-indented is no change of shape.
+    for (const line of removed) {
+      if (added.has(line)) continue;
+      if (GUARD.test(line)) shape.guardsRemoved++;
+      if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
+    }
+    for (const line of added) {
+      if (removed.has(line)) continue;
+      if (GUARD.test(line)) shape.guardsAdded++;
+      if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
+    }
+  }
+  return shape;
+}

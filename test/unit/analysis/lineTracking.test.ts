@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { IncidentLineTracker, mapLineThroughHunks } from '../../../src/core/analysis/lineTracking';
+
+const hunk = (oldStart: number, oldLines: number, newStart: number, newLines: number, added: number[] = []) => ({
+  oldStart, oldLines, newStart, newLines, added: added.map((line) => ({ line })),
+});
+
+describe('line tracking to the incident revision', () => {
+  it('shifts lines below an insertion and keeps lines above it', () => {
+    const hunks = [hunk(3, 0, 4, 2)]; // two lines inserted after line 3
+    assert.deepEqual(mapLineThroughHunks(3, hunks), { line: 3, exact: true });
+    assert.deepEqual(mapLineThroughHunks(4, hunks), { line: 6, exact: true });
+  });
+
+  it('marks a rewritten line as not exact and points at its replacement', () => {
+    const hunks = [hunk(5, 2, 5, 3)];
+    assert.deepEqual(mapLineThroughHunks(6, hunks), { line: 5, exact: false });
+    assert.deepEqual(mapLineThroughHunks(7, hunks), { line: 8, exact: true });
+  });
+
+  it('carries an old commit forward through newer ones and follows renames', () => {
+    const tracker = new IncidentLineTracker(['src/b.js']);
+    // Newest: inserted 10 lines at the top of src/b.js.
+    const newest = tracker.track([{ oldPath: 'src/b.js', newPath: 'src/b.js', hunks: [hunk(0, 0, 1, 10, [1])] }]);
+    assert.equal(newest[0].incidentPath, 'src/b.js');
+    // Middle: renamed src/a.js -> src/b.js without content change.
+    tracker.track([{ oldPath: 'src/a.js', newPath: 'src/b.js', hunks: [] }]);
+    // Oldest: added line 4 of src/a.js, which is line 14 today.
+    const oldest = tracker.track([{ oldPath: 'src/a.js', newPath: 'src/a.js', hunks: [hunk(3, 0, 4, 1, [4])] }]);
+    assert.deepEqual(oldest, [{ incidentPath: 'src/b.js', spans: [{ start: 14, end: 14, exact: true }], survivingAddedLines: [14] }]);
+  });
+
+  it('does not claim a line that a newer commit rewrote', () => {
+    const tracker = new IncidentLineTracker(['x.py']);
+    tracker.track([{ oldPath: 'x.py', newPath: 'x.py', hunks: [hunk(2, 1, 2, 1, [2])] }]);
+    const older = tracker.track([{ oldPath: 'x.py', newPath: 'x.py', hunks: [hunk(1, 1, 1, 2, [2])] }]);
+    assert.deepEqual(older[0].survivingAddedLines, []);
+    assert.equal(older[0].spans[0].exact, false);
+  });
+
+  it('ignores files outside the tracked set', () => {
+    const tracker = new IncidentLineTracker(['a.js']);
+    assert.deepEqual(tracker.track([{ oldPath: 'z.js', newPath: 'z.js', hunks: [hunk(1, 1, 1, 1, [1])] }]), []);
+  });
+});

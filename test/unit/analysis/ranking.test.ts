@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { emptyFeatures, FEATURE_NAMES, type FeatureVector } from '../../../src/core/analysis/features';
+import { evaluateHypothesis, type CandidateCommit, type HypothesisContext } from '../../../src/core/analysis/hypothesis';
+import { fitWeights, meanLogLikelihood, softmax, type ModelWeights } from '../../../src/core/analysis/model';
+import { rankHypotheses, type ScoredHypothesis } from '../../../src/core/analysis/ranking';
+
+const context: HypothesisContext = {
+  anchors: [
+    { frameIndex: 0, path: 'src/users.js', line: 12, weight: 1, isTest: false, function: 'formatUser', symbol: { name: 'formatUser', startLine: 10, endLine: 14 } },
+    { frameIndex: 1, path: 'test/users.test.js', line: 5, weight: 0.6, isTest: true, function: 'it' },
+  ],
+  neighbours: [{ path: 'src/db.js', name: 'findUser', startLine: 3, endLine: 9, distance: 1, weight: 0.8, via: 'formatUser' }],
+  errorWords: [{ word: 'email', originWeight: 1 }],
+  firstReleaseShas: ['c1'],
+  changePointTime: '2026-01-02T12:00:00Z',
+};
+
+function commit(sha: string, files: CandidateCommit['files'], extra: Partial<CandidateCommit> = {}): CandidateCommit {
+  return { sha, authorDate: '2026-01-02T00:00:00Z', subject: sha, isMerge: false, formattingOnly: false, files, ...extra };
+}
+
+describe('hypothesis evidence', () => {
+  it('finds the crash line the commit introduced, its function, error words, removed guard and timing', () => {
+    const result = evaluateHypothesis(
+      commit('c1', [{ path: 'src/users.js', binary: false, added: ['  return user.profile.email;'], removed: ['  if (!user.profile) return "";'] }]),
+      [{ incidentPath: 'src/users.js', spans: [{ start: 12, end: 12, exact: true }], survivingAddedLines: [12] }],
+      context,
+    );
+    const f = result.features;
+    assert.equal(f.crashLineIntroduced, 1);
+    assert.equal(f.enclosingSymbolChanged, 1);
+    assert.equal(f.frameFileChanged, 1);
+    assert.equal(f.guardsRemoved, Math.log1p(1));
+    assert.equal(f.firstRelease, 1);
+    assert.ok(f.beforeChangePoint > 0.7 && f.beforeChangePoint <= 1);
+    assert.deepEqual(result.matchedWords, ['email']);
+    assert.deepEqual(result.evidence.map((e) => e.kind), ['crash-line-introduced', 'enclosing-symbol', 'guard-removed', 'first-release', 'change-point']);
+    assert.deepEqual(result.suspectLines[0], { path: 'src/users.js', line: 12 });
+  });
+
+  it('finds a change to a callee and weighs test frames less than the crash frame', () => {
+    const viaCallee = evaluateHypothesis(commit('c2', [{ path: 'src/db.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'src/db.js', spans: [{ start: 5, end: 6, exact: true }], survivingAddedLines: [5] }], context);
+    assert.equal(viaCallee.features.calleeChanged, 0.8);
+    assert.match(viaCallee.evidence[0].message, /findUser .* one call from formatUser/);
+    const viaTest = evaluateHypothesis(commit('c3', [{ path: 'test/users.test.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'test/users.test.js', spans: [{ start: 5, end: 5, exact: true }], survivingAddedLines: [] }], context);
+    assert.equal(viaTest.features.frameLineChanged, 0.6);
+  });
+
+  it('gives an unrelated commit no location evidence', () => {
+    const result = evaluateHypothesis(commit('c4', [{ path: 'README.md', binary: false, added: ['docs'], removed: [] }]), [], context);
+    for (const name of ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged'] as const) {
+      assert.equal(result.features[name], 0, name);
+    }
+  });
+});
+
+describe('model and ranking', () => {
+  it('softmax is a probability distribution and keeps the order', () => {
+    const p = softmax([3, 1, 2]);
+    assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+    assert.ok(p[0] > p[2] && p[2] > p[1]);
+    assert.deepEqual(softmax([]), []);
+  });
+
+  it('fits weights that put the culprits first on cases it learned from', () => {
+    const f = (over: Partial<FeatureVector>): FeatureVector => ({ ...emptyFeatures(), ...over });
+    const cases = Array.from({ length: 12 }, (_, k) => ({
+      candidates: [f({ size: 2 + (k % 3), recency: 1 }), f({ enclosingSymbolChanged: 1, size: 1, recency: 0.5 }), f({ size: 3, recency: 0 })],
+      culpritIndex: 1,
+    }));
+    const zero: ModelWeights = { weights: Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as ModelWeights['weights'], temperature: 1 };
+    const fitted = fitWeights(cases);
+    assert.ok(fitted.weights.enclosingSymbolChanged > 0.5);
+    assert.ok(meanLogLikelihood(cases, fitted) > meanLogLikelihood(cases, zero));
+  });
+
+  it('ranks, calibrates and explains the causes with weighted evidence', () => {
+    const mk = (sha: string, position: number, over: Partial<FeatureVector>, words: string[] = []): ScoredHypothesis => ({
+      sha, position, features: { ...emptyFeatures(), ...over }, matchedWords: words, suspectLines: [],
+      evidence: over.enclosingSymbolChanged ? [{ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: 'changed formatUser' }] : [],
+      commit: { sha, author: 'a', date: '2026-01-01', subject: sha },
+    });
+    const model: ModelWeights = { weights: { ...emptyFeatures(), enclosingSymbolChanged: 2, errorWords: 1 }, temperature: 1 };
+    const causes = rankHypotheses([mk('new', 0, {}), mk('culprit', 1, { enclosingSymbolChanged: 1 }, ['email']), mk('old', 2, {})], model, {
+      errorWordWeights: new Map([['email', 1]]), windowSize: 3, confidence: 0.8,
+    });
+    assert.deepEqual(causes.map((c) => c.commit.sha), ['culprit', 'new', 'old']);
+    assert.ok(Math.abs(causes.reduce((a, c) => a + c.score, 0) - 1) < 1e-3);
+    assert.equal(causes[0].evidence[0].kind, 'enclosing-symbol');
+    assert.equal(causes[0].evidence[0].weight, 2);
+    assert.equal(causes[0].evidence[1].kind, 'error-words');
+    assert.equal(causes[0].confidence, 0.8);
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { extractErrorWords, identifierParts } from '../../../src/core/analysis/errorWords';
+import { readRiskShape } from '../../../src/core/analysis/riskShape';
+import type { Incident } from '../../../src/core/incident/model';
+
+function incidentWith(type: string, message: string): Incident {
+  return { id: 'x', source: 'stacktrace', title: message, platform: 'javascript', exceptions: [{ type, message, frames: [] }], warnings: [] };
+}
+
+describe('error words', () => {
+  it('takes quoted identifiers from V8, Python and Java messages, strongest first', () => {
+    const js = extractErrorWords(incidentWith('TypeError', "Cannot read properties of undefined (reading 'email')"));
+    assert.deepEqual(js.map((w) => w.word), ['email']);
+    assert.equal(js[0].origin, 'quoted');
+    const py = extractErrorWords(incidentWith('AttributeError', "'NoneType' object has no attribute 'split'"));
+    assert.deepEqual(py.map((w) => w.word).sort(), ['NoneType', 'split']);
+    const java = extractErrorWords(incidentWith('java.lang.NullPointerException', 'Cannot invoke "String.length()" because "customerName" is null'));
+    assert.ok(java.some((w) => w.word === 'customerName'));
+    assert.ok(!java.some((w) => w.word === 'NullPointerException'), 'generic exception types carry no evidence');
+  });
+
+  it('keeps a distinctive exception type', () => {
+    const words = extractErrorWords(incidentWith('InsufficientFundsError', 'balance too low'));
+    assert.ok(words.some((w) => w.word === 'InsufficientFundsError' && w.origin === 'type'));
+  });
+
+  it('splits identifiers into their parts', () => {
+    assert.deepEqual(identifierParts('getUserEmail'), ['getuseremail', 'get', 'user', 'email']);
+    assert.deepEqual(identifierParts('user_email'), ['user_email', 'user', 'email']);
+  });
+});
+
+describe('risk shape', () => {
+  it('counts removed guards in several languages and ignores moved lines', () => {
+    const shape = readRiskShape([
+      { path: 'a.js', added: ['  return user.email;'], removed: ['  if (!user) return null;', '  const x = a?.b;'] },
+      { path: 'b.py', added: [], removed: ['    if value is None:'] },
+      { path: 'c.java', added: ['    if (x == null) {'], removed: ['    if (x == null) {'] },
+    ]);
+    assert.equal(shape.guardsRemoved, 3);
+    assert.equal(shape.guardsAdded, 0);
+  });
+
+  it('sees error handling and configuration changes', () => {
+    const shape = readRiskShape([
+      { path: 'config/settings.yaml', added: ['timeout: 1'], removed: ['timeout: 30'] },
+      { path: 'svc.py', added: [], removed: ['    except KeyError:'] },
+    ]);
+    assert.equal(shape.configChanged, true);
+    assert.equal(shape.errorHandlingChanged, 1);
+  });
+});
