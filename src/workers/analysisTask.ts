@@ -1,9 +1,12 @@
-// Piscina task entry: one call scores one candidate commit. Imports core only.
+// Piscina task entry: a worker agent evaluates a batch of hypotheses (one per candidate commit)
+// against the incident context it received once, as workerData. Imports core only.
 
-export interface AnalysisTask {
-  kind: 'ping';
-}
+import { workerData } from 'node:worker_threads';
+import { evaluateHypothesis, type HypothesisContext, type HypothesisResult } from '../core/analysis/hypothesis';
+import type { HypothesisBatch } from '../core/analysis/pool';
 
-export default function runAnalysisTask(task: AnalysisTask): { ok: true; kind: string } {
-  return { ok: true, kind: task.kind };
+const context: HypothesisContext = (workerData as { context: HypothesisContext }).context;
+
+export default function evaluateBatch(batch: HypothesisBatch): HypothesisResult[] {
+  return batch.items.map((item) => evaluateHypothesis(item.commit, item.tracked, context));
 }

@@ -1,0 +1,79 @@
+// The swarm: a Piscina pool whose worker agents each evaluate hypotheses (one per candidate
+// commit). The incident context is sent once per worker as workerData; batches of commits go
+// out as tasks. A worker that dies is replaced by Piscina and its batch is tried once more, so
+// one crash never loses the run.
+
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import Piscina from 'piscina';
+import { CauseLensError } from '../errors';
+import type { CandidateCommit, HypothesisContext, HypothesisResult } from './hypothesis';
+import type { TrackedFileChange } from './lineTracking';
+
+export interface HypothesisTaskItem {
+  commit: CandidateCommit;
+  tracked: TrackedFileChange[];
+}
+
+export interface HypothesisBatch {
+  items: HypothesisTaskItem[];
+}
+
+export interface HypothesisPoolOptions {
+  context: HypothesisContext;
+  /** 0 or undefined: one per CPU core. */
+  workers?: number;
+  /** The task file; defaults to the bundled `analysis-task.js` or the compiled worker. */
+  taskFile?: string;
+}
+
+/** Where the task file is: beside the bundle (dist/) or in the tsc output tree (out/). */
+export function locateTaskFile(): string {
+  const candidates = [join(__dirname, 'analysis-task.js'), join(__dirname, '..', '..', 'workers', 'analysisTask.js')];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new CauseLensError('internal', `The analysis worker was not found (looked at ${candidates.join(', ')}). Rebuild with "npm run build".`);
+  return found;
+}
+
+export class HypothesisPool {
+  private readonly piscina: Piscina<HypothesisBatch, HypothesisResult[]>;
+  readonly size: number;
+  /** Batches whose worker died and that were run again. */
+  retried = 0;
+
+  constructor(options: HypothesisPoolOptions) {
+    this.size = options.workers && options.workers > 0 ? options.workers : Math.max(1, cpus().length);
+    this.piscina = new Piscina({
+      filename: options.taskFile ?? locateTaskFile(),
+      minThreads: this.size,
+      maxThreads: this.size,
+      workerData: { context: options.context },
+      idleTimeout: 10_000,
+    });
+  }
+
+  async evaluate(batch: HypothesisBatch, signal?: AbortSignal): Promise<HypothesisResult[]> {
+    try {
+      return await this.piscina.run(batch, { signal });
+    } catch (error) {
+      if (signal?.aborted || isAbort(error)) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: error });
+      // The worker died or threw: Piscina has started a fresh one; give the batch one more go.
+      this.retried++;
+      try {
+        return await this.piscina.run(batch, { signal });
+      } catch (second) {
+        if (signal?.aborted || isAbort(second)) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: second });
+        throw new CauseLensError('internal', `A worker failed twice on commits ${batch.items.map((i) => i.commit.sha.slice(0, 8)).join(', ')}: ${(second as Error).message}`, { cause: second });
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || /aborted/i.test(error.message));
+}
