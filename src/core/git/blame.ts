@@ -1,0 +1,116 @@
+// Who last changed each frame line at the incident's revision: one `git blame --porcelain` per
+// file with one -L range per line, skipping the revisions in `.git-blame-ignore-revs`.
+
+import { CauseLensError } from '../errors';
+import { assertRepositoryPath } from './blob';
+import { readIgnoreRevs } from './formatting';
+import { runGit, type GitRepository } from './gitClient';
+import type { BlameResult, BlameTarget } from './model';
+import { unquoteGitPath } from './patchParser';
+
+export interface BlameOptions {
+  signal?: AbortSignal;
+  /** Revisions to see through; default: the working tree's `.git-blame-ignore-revs`. */
+  ignoreRevs?: ReadonlySet<string>;
+}
+
+const PARALLEL_FILES = 4;
+
+/** Blame for each target line; lines git cannot blame (missing file, past the end) are left out. */
+export async function blameLines(
+  repo: GitRepository,
+  rev: string,
+  targets: readonly BlameTarget[],
+  options: BlameOptions = {},
+): Promise<BlameResult[]> {
+  const byPath = new Map<string, number[]>();
+  for (const t of targets) {
+    assertRepositoryPath(t.path);
+    if (!Number.isInteger(t.line) || t.line < 1) continue;
+    const lines = byPath.get(t.path) ?? [];
+    if (!lines.includes(t.line)) lines.push(t.line);
+    byPath.set(t.path, lines);
+  }
+  if (byPath.size === 0) return [];
+  const ignoreArgs = (await existingCommits(repo, options.ignoreRevs ?? readIgnoreRevs(repo.root), options.signal)).flatMap((sha) => [
+    '--ignore-rev',
+    sha,
+  ]);
+  const entries = [...byPath.entries()];
+  const results: BlameResult[] = [];
+  for (let i = 0; i < entries.length; i += PARALLEL_FILES) {
+    const batch = entries.slice(i, i + PARALLEL_FILES);
+    const blamed = await Promise.all(batch.map(([path, lines]) => blameFile(repo, rev, path, lines, ignoreArgs, options.signal)));
+    results.push(...blamed.flat());
+  }
+  return results;
+}
+
+async function blameFile(
+  repo: GitRepository,
+  rev: string,
+  path: string,
+  lines: number[],
+  ignoreArgs: string[],
+  signal: AbortSignal | undefined,
+): Promise<BlameResult[]> {
+  const run = (wanted: number[]) =>
+    runGit(
+      repo,
+      ['-c', 'blame.ignoreRevsFile=', 'blame', '--porcelain', '--root', '--no-textconv', ...ignoreArgs, ...wanted.flatMap((n) => ['-L', `${n},${n}`]), rev, '--', path],
+      { signal },
+    );
+  try {
+    return parsePorcelainBlame(await run(lines), path);
+  } catch (error) {
+    if (!(error instanceof CauseLensError) || error.reason !== 'internal') throw error;
+    const message = String((error.cause as Error | undefined)?.message ?? error.message);
+    const hasOnly = /has only (\d+) lines?/.exec(message);
+    if (hasOnly) {
+      const valid = lines.filter((n) => n <= Number(hasOnly[1]));
+      return valid.length > 0 ? parsePorcelainBlame(await run(valid), path) : [];
+    }
+    if (/no such path|no such ref|bad revision|invalid object/i.test(message)) return [];
+    throw error;
+  }
+}
+
+/** Parses `git blame --porcelain` output into one result per blamed line. */
+export function parsePorcelainBlame(output: string, path: string): BlameResult[] {
+  const results: BlameResult[] = [];
+  const boundaries = new Set<string>();
+  const fileOf = new Map<string, string>();
+  let current: { sha: string; originalLine: number; line: number } | undefined;
+  for (const line of output.split('\n')) {
+    if (line.startsWith('\t')) {
+      if (current) {
+        results.push({
+          path,
+          line: current.line,
+          sha: current.sha,
+          originalLine: current.originalLine,
+          originalPath: fileOf.get(current.sha) ?? path,
+          boundary: boundaries.has(current.sha),
+        });
+      }
+      current = undefined;
+      continue;
+    }
+    const head = /^([0-9a-f]{40,64}) (\d+) (\d+)(?: \d+)?$/.exec(line);
+    if (head) current = { sha: head[1], originalLine: Number(head[2]), line: Number(head[3]) };
+    else if (current && line === 'boundary') boundaries.add(current.sha);
+    else if (current && line.startsWith('filename ')) fileOf.set(current.sha, unquoteGitPath(line.slice(9)));
+  }
+  return results;
+}
+
+/** The subset of `shas` that exist as commits here (blame refuses unknown ignore-revs). */
+async function existingCommits(repo: GitRepository, shas: ReadonlySet<string>, signal?: AbortSignal): Promise<string[]> {
+  if (shas.size === 0) return [];
+  const output = await runGit(repo, ['cat-file', '--batch-check'], { signal, input: `${[...shas].join('\n')}\n` });
+  return output
+    .split('\n')
+    .map((l) => l.split(' '))
+    .filter((f) => f[1] === 'commit')
+    .map((f) => f[0]);
+}

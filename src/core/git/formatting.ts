@@ -1,0 +1,71 @@
+// Recognises commits that only reformat code, and reads the repository's own list of them
+// (`.git-blame-ignore-revs`), so ranking can discount both.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileChange } from './model';
+
+export const BLAME_IGNORE_FILE = '.git-blame-ignore-revs';
+
+/** Full shas listed in the text of a `.git-blame-ignore-revs` file (comments and blanks skipped). */
+export function parseIgnoreRevs(text: string): Set<string> {
+  const revs = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim().toLowerCase();
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(line)) revs.add(line);
+  }
+  return revs;
+}
+
+/** The working tree's `.git-blame-ignore-revs`, or an empty set when it has none. */
+export function readIgnoreRevs(repoRoot: string): Set<string> {
+  const file = join(repoRoot, BLAME_IGNORE_FILE);
+  return existsSync(file) ? parseIgnoreRevs(readFileSync(file, 'utf8')) : new Set();
+}
+
+type Dialect = 'c-like' | 'indent' | 'strict';
+
+function dialectOf(path: string): Dialect {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  if (['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'json', 'css', 'scss'].includes(ext)) return 'c-like';
+  if (['py', 'pyi', 'yaml', 'yml'].includes(ext)) return 'indent';
+  return 'strict';
+}
+
+/**
+ * Token text with layout removed. For JS/TS-like files also the things formatters change
+ * without changing meaning: semicolons, trailing commas, single vs double quotes. Ruby/PHP
+ * quotes differ in meaning, so other languages only lose whitespace.
+ */
+function normalise(text: string, dialect: Dialect): string {
+  let out = text.replace(/\s+/g, '');
+  if (dialect === 'c-like' || dialect === 'indent') out = out.replace(/'/g, '"').replace(/,(?=[\])}])/g, '');
+  if (dialect === 'c-like') out = out.replace(/;/g, '');
+  return out;
+}
+
+function leadingIndent(text: string): string {
+  return /^[ \t]*/.exec(text)?.[0] ?? '';
+}
+
+function fileIsReformatOnly(file: FileChange): boolean {
+  if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R')) return false;
+  const path = file.newPath ?? file.oldPath ?? '';
+  const dialect = dialectOf(path);
+  const removed = file.hunks.flatMap((h) => h.removed.map((l) => l.text));
+  const added = file.hunks.flatMap((h) => h.added.map((l) => l.text));
+  if (normalise(removed.join('\n'), dialect) !== normalise(added.join('\n'), dialect)) return false;
+  // Where indentation is syntax, re-indenting a line in place can move it into or out of a
+  // block; only re-wrapping (a different line count) is accepted as layout there.
+  if (dialect === 'indent' && removed.length === added.length) {
+    return removed.every((line, i) => leadingIndent(line) === leadingIndent(added[i]));
+  }
+  return true;
+}
+
+/** True when every changed file only changed layout (and at least one file changed content). */
+export function isFormattingOnly(files: FileChange[]): boolean {
+  const withHunks = files.filter((f) => f.hunks.length > 0);
+  if (withHunks.length === 0 || withHunks.length !== files.length) return false;
+  return withHunks.every(fileIsReformatOnly);
+}

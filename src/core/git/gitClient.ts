@@ -1,0 +1,130 @@
+// The one place git is run (through simple-git): every call carries options that stop a
+// repository's own configuration from running programs, and failures become CauseLensErrors.
+
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { CauseLensError } from '../errors';
+
+/** A repository opened for reading. Plain data: safe to pass to workers. */
+export interface GitRepository {
+  /** Absolute path of the working tree root. */
+  root: string;
+}
+
+export interface GitCallOptions {
+  signal?: AbortSignal;
+  /** Written to git's stdin (e.g. revisions for `--stdin`). */
+  input?: string;
+  /** Receives stdout as it arrives, for streaming parsers. */
+  onStdout?: (stream: NodeJS.ReadableStream) => void;
+}
+
+/**
+ * `-c` settings for every call. A cloned repository's .git/config is attacker-controlled: these
+ * neutralise the settings through which reading history could run a program (fsmonitor hook,
+ * external diff, textconv, gpg for signatures, pager, hooks, filters) or change output we parse.
+ */
+export const SAFE_GIT_CONFIG: readonly string[] = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'diff.external=',
+  'log.showSignature=false',
+  'log.showRoot=true',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'core.quotePath=true',
+  'color.ui=false',
+  'gc.auto=0',
+  'maintenance.auto=false',
+];
+
+/** Diff options for every command that prints a diff: no external drivers, no textconv, no colour. */
+export const SAFE_DIFF_FLAGS: readonly string[] = ['--no-ext-diff', '--no-textconv', '--no-color'];
+
+export function createGitClient(repoRoot: string, options: GitCallOptions): SimpleGit {
+  const git = simpleGit({
+    baseDir: repoRoot,
+    config: [...SAFE_GIT_CONFIG],
+    abort: options.signal,
+    input: options.input === undefined ? undefined : () => options.input,
+    maxConcurrentProcesses: 4,
+    // simple-git refuses any mention of these keys; we only ever set them to their safe values.
+    unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafeDiffExternal: true, allowUnsafePager: true },
+  });
+  if (options.onStdout) {
+    const onStdout = options.onStdout;
+    git.outputHandler((_command, stdout) => onStdout(stdout));
+  }
+  return git;
+}
+
+/** Runs `git <args>` in the repository and returns stdout; errors are CauseLensErrors. */
+export async function runGit(repo: GitRepository | string, args: string[], options: GitCallOptions = {}): Promise<string> {
+  const root = typeof repo === 'string' ? repo : repo.root;
+  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The git operation was cancelled.');
+  try {
+    return await createGitClient(root, options).raw(args);
+  } catch (error) {
+    throw toCauseLensError(error, args, options.signal);
+  }
+}
+
+function toCauseLensError(error: unknown, args: string[], signal?: AbortSignal): CauseLensError {
+  if (error instanceof CauseLensError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (signal?.aborted || /abort/i.test(message) && /signal/i.test(message)) {
+    return new CauseLensError('cancelled', 'The git operation was cancelled.', { cause: error });
+  }
+  if (/not a git repository/i.test(message)) {
+    return new CauseLensError('not-found', 'This folder is not inside a git repository. Open the repository the incident came from.', {
+      cause: error,
+    });
+  }
+  if (/does not have any commits|bad default revision 'HEAD'|ambiguous argument 'HEAD'|unknown revision.*HEAD/i.test(message)) {
+    return new CauseLensError('no-history', 'The repository has no commits yet, so there is no history to search.', { cause: error });
+  }
+  if (/ENOENT|spawn git/i.test(message)) {
+    return new CauseLensError('not-found', 'git was not found. Install git and make sure it is on PATH.', { cause: error });
+  }
+  const firstLine = message.split('\n').find((line) => line.trim() !== '') ?? message;
+  return new CauseLensError('internal', `git ${args[0] ?? ''} failed: ${firstLine.trim()}`, { cause: error });
+}
+
+/** Opens the repository containing `path`; throws 'not-found' when there is none. */
+export async function openRepository(path: string, signal?: AbortSignal): Promise<GitRepository> {
+  let root: string;
+  try {
+    root = (await runGit(path, ['rev-parse', '--show-toplevel'], { signal })).trim();
+  } catch (error) {
+    if (error instanceof CauseLensError && error.reason === 'internal') {
+      throw new CauseLensError('not-found', `No git repository at ${path}.`, { cause: error });
+    }
+    throw error;
+  }
+  if (!root) throw new CauseLensError('bad-input', `${path} is a bare repository or a .git folder; open its working tree.`);
+  return { root };
+}
+
+/** The full sha `rev` names, or undefined when it does not resolve to a commit here. */
+export async function resolveCommit(repo: GitRepository, rev: string, signal?: AbortSignal): Promise<string | undefined> {
+  if (!/^[\w./@^~:+-]+$/.test(rev) || rev.startsWith('-')) return undefined;
+  try {
+    const sha = (await runGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { signal })).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  } catch (error) {
+    if (error instanceof CauseLensError && error.reason === 'cancelled') throw error;
+    return undefined;
+  }
+}
+
+/** HEAD's sha; 'no-history' when the repository has no commits. */
+export async function resolveHead(repo: GitRepository, signal?: AbortSignal): Promise<string> {
+  const sha = await resolveCommit(repo, 'HEAD', signal);
+  if (!sha) throw new CauseLensError('no-history', 'The repository has no commits yet, so there is no history to search.');
+  return sha;
+}
+
+export async function isShallowRepository(repo: GitRepository, signal?: AbortSignal): Promise<boolean> {
+  return (await runGit(repo, ['rev-parse', '--is-shallow-repository'], { signal })).trim() === 'true';
+}
