@@ -4,7 +4,7 @@
 import { CauseLensError } from '../errors';
 import { assertRepositoryPath } from './blob';
 import { readIgnoreRevs } from './formatting';
-import { runGit, type GitRepository } from './gitClient';
+import { isShallowRepository, runGit, type GitRepository } from './gitClient';
 import type { BlameResult, BlameTarget } from './model';
 import { unquoteGitPath } from './patchParser';
 
@@ -36,12 +36,14 @@ export async function blameLines(
     '--ignore-rev',
     sha,
   ]);
+  // Git flags root commits and shallow-clone boundaries alike; only the latter hide history.
+  const shallow = await isShallowRepository(repo, options.signal);
   const entries = [...byPath.entries()];
   const results: BlameResult[] = [];
   for (let i = 0; i < entries.length; i += PARALLEL_FILES) {
     const batch = entries.slice(i, i + PARALLEL_FILES);
     const blamed = await Promise.all(batch.map(([path, lines]) => blameFile(repo, rev, path, lines, ignoreArgs, options.signal)));
-    results.push(...blamed.flat());
+    results.push(...blamed.flat().map((b) => ({ ...b, boundary: b.boundary && shallow })));
   }
   return results;
 }
@@ -57,7 +59,7 @@ async function blameFile(
   const run = (wanted: number[]) =>
     runGit(
       repo,
-      ['-c', 'blame.ignoreRevsFile=', 'blame', '--porcelain', '--root', '--no-textconv', ...ignoreArgs, ...wanted.flatMap((n) => ['-L', `${n},${n}`]), rev, '--', path],
+      ['-c', 'blame.ignoreRevsFile=', 'blame', '--porcelain', '--no-textconv', ...ignoreArgs, ...wanted.flatMap((n) => ['-L', `${n},${n}`]), rev, '--', path],
       { signal },
     );
   try {

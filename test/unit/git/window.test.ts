@@ -1,0 +1,141 @@
+// Candidate window selection on built repositories: day windows, caps, previous releases,
+// unknown release commits, blame beyond the window, shallow clones and degenerate repositories.
+
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CauseLensError } from '../../../src/core/errors';
+import { blameLines, openRepository, readCommitDiffs, selectCandidateWindow } from '../../../src/core/git';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const carol = { name: 'Carol Chen', email: 'carol@example.com' };
+const dave = { name: 'Dave Diaz', email: 'dave@example.com' };
+
+/** An old commit writes the crash line; later commits (one per day) touch other files. */
+function buildTimeline(): { repo: BuiltRepo; old: string; days: string[]; reformat: string } {
+  const b = new TestRepoBuilder();
+  const old = b.commit({ message: 'Add checkout', author: carol, date: '2023-06-01T10:00:00Z', files: {
+    'src/checkout.py': 'def total(cart):\n    return sum(item.price for item in cart.items)\n',
+  } });
+  const days: string[] = [];
+  for (let day = 1; day <= 10; day++) {
+    const date = `2024-05-${String(day).padStart(2, '0')}T12:00:00Z`;
+    days.push(b.commit({ message: `Change ${day}`, author: day % 2 ? carol : dave, date, files: { [`src/mod${day}.py`]: `X = ${day}\n` } }));
+  }
+  const reformat = b.commit({ message: 'Reformat checkout', author: dave, date: '2024-05-11T12:00:00Z', files: {
+    'src/checkout.py': 'def total( cart ):\n    return sum( item.price for item in cart.items )\n',
+  } });
+  const repo = b.build();
+  return { repo, old: repo.sha(old), days: days.map((d) => repo.sha(d)), reformat: repo.sha(reformat) };
+}
+
+describe('git history: candidate window', () => {
+  let t: ReturnType<typeof buildTimeline>;
+  before(() => (t = buildTimeline()));
+  after(() => t.repo.cleanup());
+
+  it('takes N days before first seen, newest first, plus the blamed crash-line commit however old', async () => {
+    const repo = await openRepository(join(t.repo.dir, 'src'));
+    const w = await selectCandidateWindow(repo, t.days[7], {
+      sinceDays: 3,
+      maxCommits: 100,
+      firstSeen: '2024-05-08T18:00:00Z',
+      frames: [{ path: 'src/checkout.py', line: 2 }],
+    });
+    assert.equal(w.revision, t.days[7]);
+    assert.equal(w.revisionSource, 'incident');
+    assert.deepEqual(w.commits, [t.days[7], t.days[6], t.days[5]]);
+    assert.deepEqual(w.blameCommits, [t.old]);
+    assert.deepEqual(w.blame.map((b) => [b.path, b.line, b.sha, b.boundary]), [['src/checkout.py', 2, t.old, false]]);
+    assert.equal(w.truncated, false);
+    assert.equal(w.shallow, false);
+  });
+
+  it('caps the window by count and says so', async () => {
+    const w = await selectCandidateWindow({ root: t.repo.dir }, undefined, { sinceDays: 365, maxCommits: 4, firstSeen: '2024-06-01T00:00:00Z' });
+    assert.equal(w.commits.length, 4);
+    assert.equal(w.truncated, true);
+  });
+
+  it('falls back to HEAD without the release commit and drops commits after first seen', async () => {
+    const w = await selectCandidateWindow({ root: t.repo.dir }, 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef', {
+      sinceDays: 2,
+      maxCommits: 50,
+      firstSeen: '2024-05-04T00:00:00Z',
+    });
+    assert.equal(w.revisionSource, 'head');
+    assert.match(w.warnings.join('\n'), /not in this clone/);
+    assert.deepEqual(w.commits, [t.days[2], t.days[1]]);
+    assert.equal(w.until, '2024-05-04T00:00:00.000Z');
+  });
+
+  it('starts after the previous release when it is known', async () => {
+    t.repo.git('tag', 'v1.0', t.days[4]);
+    const w = await selectCandidateWindow({ root: t.repo.dir }, t.days[7], { sinceDays: 1, maxCommits: 50, previousRelease: 'v1.0' });
+    assert.deepEqual(w.commits, [t.days[7], t.days[6], t.days[5]]);
+    assert.equal(w.previousRelease, t.days[4]);
+    const unknown = await selectCandidateWindow({ root: t.repo.dir }, t.days[7], { sinceDays: 1, maxCommits: 50, previousRelease: 'v9' });
+    assert.match(unknown.warnings.join('\n'), /previous release v9/);
+  });
+
+  it('blames through revisions in .git-blame-ignore-revs and skips lines it cannot blame', async () => {
+    const repo = { root: t.repo.dir };
+    const head = t.repo.git('rev-parse', 'HEAD').trim();
+    const targets = [{ path: 'src/checkout.py', line: 2 }, { path: 'src/checkout.py', line: 99 }, { path: 'src/gone.py', line: 1 }];
+    const plain = await blameLines(repo, head, targets, { ignoreRevs: new Set() });
+    assert.deepEqual(plain.map((b) => [b.line, b.sha]), [[2, t.reformat]]);
+    writeFileSync(join(t.repo.dir, '.git-blame-ignore-revs'), `${t.reformat}\n${'f'.repeat(40)}\n`);
+    const ignoring = await blameLines(repo, head, targets);
+    assert.deepEqual(ignoring.map((b) => [b.line, b.sha]), [[2, t.old]]);
+    await assert.rejects(blameLines(repo, head, [{ path: '/etc/passwd', line: 1 }]), (e: CauseLensError) => e.reason === 'outside-workspace');
+  });
+
+  it('works on a shallow clone and marks blame stopped at its boundary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-shallow-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--depth', '2', `file://${t.repo.dir}`, dir]);
+      const w = await selectCandidateWindow({ root: dir }, undefined, { sinceDays: 30, maxCommits: 50, frames: [{ path: 'src/mod1.py', line: 1 }] });
+      assert.equal(w.shallow, true);
+      assert.equal(w.commits.length, 2);
+      assert.equal(w.blame[0].boundary, true);
+      assert.match(w.warnings.join('\n'), /shallow clone/);
+      const diffs = await readCommitDiffs({ root: dir }, w);
+      assert.equal(diffs.length, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('git history: degenerate repositories', () => {
+  it('a repository with a single commit gives a one-commit window', async () => {
+    const b = new TestRepoBuilder();
+    const only = b.commit({ message: 'Initial', files: { 'main.go': 'package main\n' } });
+    const repo = b.build();
+    try {
+      const w = await selectCandidateWindow({ root: repo.dir }, undefined, { sinceDays: 14, maxCommits: 10, frames: [{ path: 'main.go', line: 1 }] });
+      assert.deepEqual(w.commits, [repo.sha(only)]);
+      assert.deepEqual(w.blameCommits, []);
+      const [diff] = await readCommitDiffs({ root: repo.dir }, w);
+      assert.equal(diff.files[0].status, 'A');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a repository with no commits is a no-history error; a plain folder is not-found', async () => {
+    const repo = new TestRepoBuilder().build();
+    const plain = mkdtempSync(join(tmpdir(), 'causelens-plain-'));
+    try {
+      const opened = await openRepository(repo.dir);
+      await assert.rejects(selectCandidateWindow(opened, undefined, { sinceDays: 14, maxCommits: 10 }), (e: CauseLensError) => e.reason === 'no-history' && /no commits/.test(e.message));
+      await assert.rejects(openRepository(plain), (e: CauseLensError) => e.reason === 'not-found');
+      await assert.rejects(selectCandidateWindow(opened, undefined, { sinceDays: 0, maxCommits: 10 }), (e: CauseLensError) => e instanceof CauseLensError);
+    } finally {
+      repo.cleanup();
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});
