@@ -42,6 +42,14 @@ export interface ExceptionInfo {
   frames: StackFrame[];
   /** How the exception was captured (e.g. `onuncaughtexception`, `generic`), when known. */
   mechanism?: string;
+  /**
+   * How this exception is linked to the one before it in `Incident.exceptions`: `cause` when it was
+   * named as the cause (Java `Caused by`, Python `raise … from`, JS `{ cause }`, .NET inner exception),
+   * `context` when the earlier one was raised while handling it (Python "During handling …").
+   */
+  chainedAs?: 'cause' | 'context';
+  /** Exceptions suppressed while this one propagated (Java `Suppressed:`); not part of the cause chain. */
+  suppressed?: ExceptionInfo[];
 }
 
 export interface Breadcrumb {

@@ -1,0 +1,87 @@
+// Shared shapes and helpers of the raw stack-trace parsers (one module per runtime).
+
+import type { ExceptionInfo, Platform, StackFrame } from '../model';
+import { FrameCollector, MAX_EXCEPTIONS, droppedFramesWarning } from '../limits';
+
+export type StackFormat = 'v8' | 'firefox' | 'python' | 'java' | 'go' | 'dotnet' | 'ruby' | 'php';
+
+export const FORMAT_PLATFORM: Record<StackFormat, Platform> = {
+  v8: 'javascript',
+  firefox: 'javascript',
+  python: 'python',
+  java: 'java',
+  go: 'go',
+  dotnet: 'csharp',
+  ruby: 'ruby',
+  php: 'php',
+};
+
+/** What a stack parser found: the reported exception first, then its causes. */
+export interface ParsedStack {
+  format: StackFormat;
+  exceptions: ExceptionInfo[];
+  warnings: string[];
+}
+
+export type StackParser = (lines: string[]) => ParsedStack;
+
+/** An exception being read: header text and frames in printed order. */
+export interface ExceptionDraft {
+  type: string;
+  message: string;
+  frames: FrameCollector;
+  chainedAs?: 'cause' | 'context';
+  suppressed?: ExceptionInfo[];
+}
+
+export function newDraft(type: string, message: string, chainedAs?: 'cause' | 'context'): ExceptionDraft {
+  return { type, message, frames: new FrameCollector(), chainedAs };
+}
+
+/**
+ * Turns drafts into ExceptionInfo, reversing printed frame order where the runtime prints the
+ * crash site last (Python), and warning about frames or exceptions dropped by the caps.
+ */
+export function finishDrafts(drafts: ExceptionDraft[], warnings: string[], crashSiteLast = false): ExceptionInfo[] {
+  if (drafts.length > MAX_EXCEPTIONS) {
+    warnings.push(`The cause chain has ${drafts.length} exceptions; kept the first ${MAX_EXCEPTIONS}.`);
+    drafts = drafts.slice(0, MAX_EXCEPTIONS);
+  }
+  return drafts.map((d) => finishDraft(d, warnings, crashSiteLast));
+}
+
+export function finishDraft(d: ExceptionDraft, warnings: string[], crashSiteLast = false): ExceptionInfo {
+  if (d.frames.dropped > 0) warnings.push(droppedFramesWarning(`${d.type || 'The exception'}`, d.frames.count, d.frames.dropped));
+  const frames = d.frames.frames();
+  if (crashSiteLast) frames.reverse();
+  const info: ExceptionInfo = { type: d.type, message: d.message, frames };
+  if (d.chainedAs) info.chainedAs = d.chainedAs;
+  if (d.suppressed && d.suppressed.length > 0) info.suppressed = d.suppressed;
+  return info;
+}
+
+/** Splits `Type: message`; a header that does not start with a type name is all message. */
+export function splitTypeAndMessage(header: string): { type: string; message: string } {
+  const text = header.trim();
+  const m = /^([A-Za-z_$][\w$.\\`+<>\-\[\]]*):(?:\s+|$)([\s\S]*)$/.exec(text);
+  if (m) return { type: m[1], message: m[2].trim() };
+  if (/^[A-Za-z_$][\w$.\\]*$/.test(text)) return { type: text, message: '' };
+  return { type: 'Error', message: text };
+}
+
+export function toInt(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** Drops undefined optional properties so frames compare and serialise cleanly. */
+export function frame(fields: StackFrame): StackFrame {
+  const out: StackFrame = { file: fields.file, inApp: fields.inApp };
+  if (fields.function) out.function = fields.function;
+  if (fields.module) out.module = fields.module;
+  if (fields.line !== undefined) out.line = fields.line;
+  if (fields.column !== undefined) out.column = fields.column;
+  if (fields.context) out.context = fields.context;
+  return out;
+}

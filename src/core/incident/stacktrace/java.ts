@@ -1,0 +1,129 @@
+// Parser for JVM stack traces (Java, Kotlin, Scala, Groovy): `at pkg.Class.method(File.java:N)`,
+// `Caused by:` chains, `... N more` (frames shared with the enclosing trace) and `Suppressed:`.
+
+import { isInApp } from '../inApp';
+import type { ExceptionInfo, StackFrame } from '../model';
+import { type ExceptionDraft, type ParsedStack, finishDraft, finishDrafts, frame, newDraft, splitTypeAndMessage, toInt } from './common';
+
+export const JAVA_FRAME = /^(\s*)at\s+(?:[\w.$-]+(?:@[\w.-]+)?\/+)*([\w$.<>\-/]+?)\.([\w$<>\-]+)\((.*?)\)(?:\s.*)?$/;
+const CAUSED_BY = /^(\s*)Caused by:\s*(.*)$/;
+const SUPPRESSED = /^(\s*)Suppressed:\s*(.*)$/;
+const MORE = /^\s*\.\.\. (\d+) (?:more|common frames omitted)\s*$/;
+const THREAD_PREFIX = /^\s*Exception in thread "[^"]*"\s+/;
+const EXCEPTION_HEADER =
+  /^\s*(?:Exception in thread "[^"]*"\s+)?(?:(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error|Throwable)\b|[a-z][\w$]*(?:\.[\w$]+)+:\s)/;
+
+/** Parses one `at …(…)` line into a frame with the class as module and the method as function. */
+export function parseJavaFrame(line: string): StackFrame | undefined {
+  const m = JAVA_FRAME.exec(line);
+  if (!m) return undefined;
+  const className = m[2].slice(m[2].lastIndexOf('/') + 1);
+  const method = m[3];
+  const where = /^(.+?)(?::(\d+))?$/.exec(m[4].trim());
+  const knownFile = where && !/^(Native Method|Unknown Source|<generated>)$/.test(where[1]);
+  const file = knownFile && where ? where[1] : '';
+  return frame({
+    file,
+    module: className,
+    function: method,
+    line: where ? toInt(where[2]) : undefined,
+    inApp: isInApp(file, { module: className }),
+  });
+}
+
+interface Node {
+  draft: ExceptionDraft;
+  /** Indentation of the exception's header; its frames are one level deeper. */
+  depth: number;
+  /** The trace `... N more` refers to: the exception this one is the cause of, or suppressed in. */
+  enclosing?: Node;
+  chain: Node[];
+  suppressed: Node[];
+}
+
+/** Reads a JVM stack trace; the first exception is the reported one, each `Caused by` the next. */
+export function parseJava(lines: string[]): ParsedStack {
+  const warnings: string[] = [];
+  const roots: Node[] = [];
+  let current: Node | undefined;
+  let header: string[] = [];
+
+  const nodeAtDepth = (depth: number): Node | undefined => {
+    for (let n = current; n; n = n.enclosing) {
+      if (n.depth <= depth) return n;
+    }
+    return undefined;
+  };
+
+  for (const line of lines) {
+    const causedBy = CAUSED_BY.exec(line);
+    const suppressed = causedBy ? null : SUPPRESSED.exec(line);
+    if ((causedBy || suppressed) && current) {
+      const depth = indentDepth((causedBy ?? suppressed)![1]);
+      const { type, message } = splitTypeAndMessage((causedBy ?? suppressed)![2]);
+      if (causedBy) {
+        const owner = nodeAtDepth(depth) ?? current;
+        const node: Node = { draft: newDraft(type, message, 'cause'), depth: owner.depth, enclosing: owner, chain: owner.chain, suppressed: [] };
+        owner.chain.push(node);
+        current = node;
+      } else {
+        const owner = nodeAtDepth(Math.max(0, depth - 1)) ?? current;
+        const node: Node = { draft: newDraft(type, message), depth: Math.max(depth, owner.depth + 1), enclosing: owner, chain: [], suppressed: [] };
+        node.chain.push(node);
+        owner.suppressed.push(node);
+        current = node;
+      }
+      continue;
+    }
+    const parsed = JAVA_FRAME.test(line) ? parseJavaFrame(line) : undefined;
+    if (parsed) {
+      if (!current) {
+        current = startRoot(header, roots);
+        header = [];
+      }
+      current.draft.frames.add(parsed);
+      continue;
+    }
+    const more = MORE.exec(line);
+    if (more && current) {
+      const shared = current.enclosing ? current.enclosing.draft.frames.last(Number(more[1])) : [];
+      if (shared.length < Number(more[1])) warnings.push(`${current.draft.type}: ${Number(more[1]) - shared.length} shared frames could not be restored.`);
+      for (const f of shared) current.draft.frames.add(f);
+      continue;
+    }
+    if (current && current.draft.frames.count > 0) {
+      if (EXCEPTION_HEADER.test(line) && !/^\s/.test(line)) {
+        warnings.push('The text holds more than one stack trace; only the first was read.');
+        break;
+      }
+      continue;
+    }
+    if (line.trim()) header.push(line);
+  }
+  const root = roots[0];
+  if (!root) return { format: 'java', exceptions: [], warnings };
+  const exceptions = finishDrafts(root.chain.map((n) => n.draft), warnings);
+  attachSuppressed(root.chain, exceptions, warnings);
+  return { format: 'java', exceptions, warnings };
+}
+
+function startRoot(header: string[], roots: Node[]): Node {
+  const start = header.findIndex((l) => EXCEPTION_HEADER.test(l));
+  const text = (start >= 0 ? header.slice(start).join('\n') : header[header.length - 1] ?? 'java.lang.Throwable').replace(THREAD_PREFIX, '');
+  const { type, message } = splitTypeAndMessage(text);
+  const node: Node = { draft: newDraft(type, message), depth: 0, chain: [], suppressed: [] };
+  node.chain.push(node);
+  roots.push(node);
+  return node;
+}
+
+function indentDepth(indent: string): number {
+  return (indent.match(/\t/g)?.length ?? 0) + Math.floor(indent.replace(/\t/g, '').length / 4);
+}
+
+function attachSuppressed(chain: Node[], exceptions: ExceptionInfo[], warnings: string[]): void {
+  chain.forEach((node, i) => {
+    if (node.suppressed.length === 0 || !exceptions[i]) return;
+    exceptions[i].suppressed = node.suppressed.map((s) => finishDraft(s.draft, warnings));
+  });
+}

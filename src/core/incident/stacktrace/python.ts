@@ -1,0 +1,107 @@
+// Parser for CPython tracebacks: `File "…", line N, in fn` frames (printed outermost first),
+// source lines and `^^^^`/`~~~^~~` markers, SyntaxError blocks and chained exceptions.
+
+import { isInApp } from '../inApp';
+import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft } from './common';
+
+const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
+const FILE_LINE = /^(\s*)File "(.+)", line (\d+)(?:, in (.+?))?\s*$/;
+const CAUSE_MARKER = /^\s*The above exception was the direct cause of the following exception:\s*$/;
+const CONTEXT_MARKER = /^\s*During handling of the above exception, another exception occurred:\s*$/;
+const MARKER_LINE = /^\s*[~^]+\s*$/;
+const REPEATED = /^\s*\[Previous line repeated \d+ more times?\]\s*$/;
+const EXCEPTION_LINE = /^\s*([A-Za-z_][\w.]*)(?::\s?(.*))?$/;
+
+interface Segment {
+  draft: ExceptionDraft;
+  /** How the previous segment is linked to this one (the marker printed between them). */
+  linkBefore?: 'cause' | 'context';
+  hasException: boolean;
+}
+
+/** Reads a Python traceback; the last exception printed is the reported one. */
+export function parsePython(lines: string[]): ParsedStack {
+  const warnings: string[] = [];
+  const segments: Segment[] = [];
+  let current: Segment | undefined;
+  let nextLink: 'cause' | 'context' | undefined;
+  let lastFileIndent = -1;
+  let inMessage = false;
+
+  const open = (): Segment => {
+    if (!current || current.hasException) {
+      current = { draft: newDraft('', ''), linkBefore: nextLink, hasException: false };
+      segments.push(current);
+      nextLink = undefined;
+    }
+    return current;
+  };
+
+  for (const line of lines) {
+    if (CAUSE_MARKER.test(line) || CONTEXT_MARKER.test(line)) {
+      nextLink = CAUSE_MARKER.test(line) ? 'cause' : 'context';
+      inMessage = false;
+      continue;
+    }
+    if (TRACEBACK.test(line)) {
+      if (current && !current.hasException && current.draft.frames.count > 0) current.hasException = true;
+      open();
+      inMessage = false;
+      continue;
+    }
+    const file = FILE_LINE.exec(line);
+    if (file) {
+      const seg = open();
+      inMessage = false;
+      lastFileIndent = file[1].length;
+      const path = file[2];
+      seg.draft.frames.add(frame({ file: path, function: file[4], line: Number(file[3]), inApp: isInApp(path) }));
+      continue;
+    }
+    if (!current) continue;
+    if (inMessage) {
+      if (line.trim() === '') inMessage = false;
+      else current.draft.message += `\n${line}`;
+      continue;
+    }
+    if (line.trim() === '' || MARKER_LINE.test(line) || REPEATED.test(line)) continue;
+    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
+    if (!current.hasException && lastFileIndent >= 0 && indent > lastFileIndent) {
+      attachSourceLine(current.draft, line.trim());
+      continue;
+    }
+    const ex = EXCEPTION_LINE.exec(line);
+    if (ex && !current.hasException) {
+      current.draft.type = ex[1];
+      current.draft.message = ex[2]?.trim() ?? '';
+      current.hasException = true;
+      inMessage = true;
+      lastFileIndent = -1;
+    }
+  }
+  let found = segments.filter((s) => s.hasException || s.draft.frames.count > 0);
+  // Only tracebacks joined by a chain marker belong together; an earlier unrelated one is dropped.
+  let start = found.length - 1;
+  while (start > 0 && found[start].linkBefore) start--;
+  if (start > 0) {
+    warnings.push(`The text holds ${start + 1} separate tracebacks; only the last one (and its chained causes) was read.`);
+    found = found.slice(start);
+  }
+  if (found.length > 0 && !found[found.length - 1].hasException) {
+    warnings.push('The traceback ends before its exception line; it may be truncated.');
+  }
+  // Printed oldest first: the last segment is the reported exception, each earlier one its cause.
+  const drafts = found.map((s, i) => {
+    const next = found[i + 1];
+    if (!s.draft.type) s.draft.type = 'Exception';
+    s.draft.chainedAs = next?.linkBefore;
+    return s.draft;
+  });
+  return { format: 'python', exceptions: finishDrafts(drafts.reverse(), warnings, true), warnings };
+}
+
+/** The source line Python prints under a frame becomes that frame's context line. */
+function attachSourceLine(draft: ExceptionDraft, source: string): void {
+  const last = draft.frames.last(1)[0];
+  if (last && !last.context) last.context = { pre: [], line: source, post: [] };
+}
