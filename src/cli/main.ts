@@ -1,51 +1,107 @@
 // The causelens command line: the same engine as the extension, for terminals, CI and benchmarks.
+// Exit codes: 0 success, 2 bad input (one-line reason on stderr), 1 internal failure.
 
 import { readFileSync } from 'node:fs';
 import { isCauseLensError } from '../core/errors';
 import { readIncident } from '../core/incident';
-import { summarizeIncident } from '../core/investigation';
+import type { Incident } from '../core/incident/model';
+import { investigate } from '../core/investigation';
+import { createCodeModel, locateFramesAtRevision } from '../core/engine';
+import { parseInvestigateArgs, USAGE, UsageError, type InvestigateArgs } from './args';
+import { formatHuman, progressBar } from './format';
 
-const USAGE = `Usage: causelens investigate --stack FILE [--json]
-  --stack FILE   a stack trace as text (- for standard input)
-  --json         print JSON instead of the human summary`;
+export interface CliIo {
+  stdout: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
+  stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
 
-export function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): number {
+const BAD_INPUT_REASONS = new Set(['bad-input', 'not-found', 'unauthorized', 'forbidden', 'outside-workspace', 'no-history']);
+
+async function loadIncident(args: InvestigateArgs, io: CliIo): Promise<Incident> {
+  if (args.input.kind === 'sentry-issue') {
+    const { fetchIncidentFromSentry } = await import('./sentryInput');
+    return fetchIncidentFromSentry(args, io.env, io.signal);
+  }
+  const text = readFileSync(args.input.path === '-' ? 0 : args.input.path, 'utf8');
+  return readIncident(text);
+}
+
+export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    out(`${USAGE}\n`);
-    return command === undefined ? 2 : 0;
+  if (command === '--help' || command === '-h') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   if (command !== 'investigate') {
-    process.stderr.write(`causelens: unknown command "${command}"\n${USAGE}\n`);
+    io.stderr.write(`causelens: ${command === undefined ? 'no command given' : `unknown command "${command}"`}\n${USAGE}\n`);
     return 2;
   }
-  const stackIndex = rest.indexOf('--stack');
-  const stackPath = stackIndex >= 0 ? rest[stackIndex + 1] : undefined;
-  if (!stackPath) {
-    process.stderr.write(`causelens: --stack FILE is required\n`);
-    return 2;
-  }
+  let args: InvestigateArgs;
   try {
-    const text = readFileSync(stackPath === '-' ? 0 : stackPath, 'utf8');
-    const incident = readIncident(text);
-    const summary = summarizeIncident(incident);
-    if (rest.includes('--json')) out(`${JSON.stringify({ incident, summary }, null, 2)}\n`);
-    else out(`${summary.title}\n  ${summary.frameCount} frames, ${summary.inAppFrameCount} in the application\n`);
+    const parsed = parseInvestigateArgs(rest, io.env);
+    if (parsed === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    args = parsed;
+  } catch (error) {
+    io.stderr.write(`causelens: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const bar = progressBar(io.stderr as NodeJS.WriteStream);
+  try {
+    const incident = await loadIncident(args, io);
+    const result = await investigate(incident, {
+      repoPath: args.repo,
+      ...(args.rev ? { revision: args.rev } : {}),
+      sinceDays: args.windowDays,
+      maxCommits: args.maxCommits,
+      windowAll: args.windowAll,
+      ...(args.previousRelease ? { previousRelease: args.previousRelease } : {}),
+      top: args.top,
+      ...(args.workers ? { workers: args.workers } : {}),
+      ...(args.budgetMs ? { budgetMs: args.budgetMs } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      onProgress: (p) => bar.update(p),
+      locateFrames: locateFramesAtRevision,
+      codeModel: createCodeModel,
+    });
+    bar.clear();
+    if (args.json) {
+      const { incident: inc, causes, stats, warnings } = result;
+      const json = { incident: inc, causes: causes.map(({ features: _features, ...c }) => c), stats, warnings };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      io.stdout.write(formatHuman(result));
+    }
     return 0;
   } catch (error) {
-    if (isCauseLensError(error) && error.reason === 'bad-input') {
-      process.stderr.write(`causelens: ${error.message}\n`);
+    bar.clear();
+    if (error instanceof UsageError || (isCauseLensError(error) && BAD_INPUT_REASONS.has(error.reason))) {
+      io.stderr.write(`causelens: ${(error as Error).message.split('\n')[0]}\n`);
       return 2;
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      process.stderr.write(`causelens: no such file: ${stackPath}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      io.stderr.write(`causelens: cannot read ${(error as NodeJS.ErrnoException).path ?? 'the input file'} (${code})\n`);
       return 2;
     }
-    process.stderr.write(`causelens: internal error: ${(error as Error).stack ?? error}\n`);
+    if (isCauseLensError(error) && error.reason === 'cancelled') {
+      io.stderr.write('causelens: cancelled\n');
+      return 130;
+    }
+    io.stderr.write(`causelens: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2));
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal }).then((code) => {
+    process.exitCode = code;
+  });
 }

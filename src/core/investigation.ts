@@ -1,7 +1,254 @@
-// incident -> mapped frames -> candidate commits -> scored hypotheses -> explanations:
-// the one pipeline both the VS Code surfaces and the CLI call.
+// incident -> frames located at the incident revision -> candidate commits -> hypotheses scored
+// by the worker swarm -> ranked causes: the one pipeline both the VS Code surfaces and the CLI
+// call. Results stream through `onProgress` as batches return; the run can be cancelled and
+// stops cleanly at its time budget with the best ranking so far.
 
+import { buildHypothesisContext, type CodeModel, type LocatedFrame } from './analysis/context';
+import type { CandidateCommit, HypothesisContext } from './analysis/hypothesis';
+import { IncidentLineTracker, type TrackedFileChange } from './analysis/lineTracking';
+import { defaultModel, type ModelWeights } from './analysis/model';
+import { HypothesisPool, type HypothesisTaskItem } from './analysis/pool';
+import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './analysis/ranking';
+import { CauseLensError } from './errors';
+import { openRepository, resolveCommit, resolveHead, selectCandidateWindow, streamCommitDiffs, type BlameResult, type CommitDiff, type GitRepository } from './git';
+import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
+
+export interface InvestigationOptions {
+  repoPath: string;
+  /** Revision the incident ran (overrides the incident's release commit). */
+  revision?: string;
+  sinceDays?: number;
+  maxCommits?: number;
+  /** The whole history reachable from the revision, limited to commits touching related files. */
+  windowAll?: boolean;
+  previousRelease?: string;
+  workers?: number;
+  top?: number;
+  /** Stop scoring after this long and return the best ranking so far. */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: InvestigationProgress) => void;
+  model?: ModelWeights;
+  /** Maps the incident's frames to repository paths and lines at the revision. */
+  locateFrames: (incident: Incident, repo: GitRepository, revision: string) => Promise<LocatedFrame[]>;
+  /** Syntax-tree queries at the revision. */
+  codeModel: (repo: GitRepository, revision: string) => CodeModel;
+  taskFile?: string;
+}
+
+export interface InvestigationProgress {
+  phase: 'locating' | 'history' | 'scoring' | 'done';
+  scored: number;
+  /** Candidates known so far (grows while the history streams). */
+  total: number;
+  ranking: RankedCause[];
+}
+
+export interface InvestigationStats {
+  revision: string;
+  candidates: number;
+  scored: number;
+  windowCommits: number;
+  blameCommits: number;
+  workers: number;
+  elapsedMs: number;
+  timeToFirstResultMs?: number;
+  budgetExceeded: boolean;
+  retriedBatches: number;
+  locatedFrames: number;
+  inAppFrames: number;
+}
+
+export interface InvestigationResult {
+  incident: Incident;
+  causes: RankedCause[];
+  frames: LocatedFrame[];
+  context: HypothesisContext;
+  stats: InvestigationStats;
+  warnings: string[];
+}
+
+const BATCH_SIZE = 16;
+const MAX_LINES_PER_FILE = 400;
+const PROGRESS_INTERVAL_MS = 200;
+
+export async function investigate(incident: Incident, options: InvestigationOptions): Promise<InvestigationResult> {
+  const started = Date.now();
+  const { signal } = options;
+  const budget = options.budgetMs ? AbortSignal.timeout(options.budgetMs) : undefined;
+  const stop = budget ? AbortSignal.any([budget, ...(signal ? [signal] : [])]) : signal;
+  const warnings = [...incident.warnings];
+  const progress = (p: InvestigationProgress) => options.onProgress?.(p);
+  const checkCancelled = () => {
+    if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
+  };
+
+  const repo = await openRepository(options.repoPath, signal);
+  const requested = options.revision ?? incident.commit;
+  const resolved = requested ? await resolveCommit(repo, requested, signal) : undefined;
+  if (requested && !resolved) warnings.push(`The incident's revision ${requested} is not in this repository; HEAD was used instead.`);
+  const revision = resolved ?? (await resolveHead(repo, signal));
+
+  progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
+  const frames = await options.locateFrames(incident, repo, revision);
+  const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((f) => f.inApp).length, 0);
+  if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
+  checkCancelled();
+  const context = await buildHypothesisContext(incident, frames, options.codeModel(repo, revision));
+
+  progress({ phase: 'history', scored: 0, total: 0, ranking: [] });
+  const window = await selectCandidateWindow(repo, revision, {
+    sinceDays: options.sinceDays ?? 14,
+    maxCommits: options.maxCommits ?? 500,
+    ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
+    ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
+    frames: context.anchors.map((a) => ({ path: a.path, line: a.line })),
+    signal,
+  });
+  warnings.push(...window.warnings);
+  let windowCommits = window.commits;
+  if (options.windowAll) windowCommits = await commitsTouchingRelatedFiles(repo, revision, context, signal);
+
+  const trackedPaths = [...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)];
+  const tracker = new IncidentLineTracker(trackedPaths);
+  const blameBySha = groupBlame(window.blame);
+  const inWindow = new Set(windowCommits);
+  const blameCommits = window.blameCommits.filter((sha) => !inWindow.has(sha));
+  const model = options.model ?? defaultModel();
+  const pool = new HypothesisPool({ context, ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.taskFile ? { taskFile: options.taskFile } : {}) });
+
+  const scored: ScoredHypothesis[] = [];
+  const summaries = new Map<string, { commit: ScoredHypothesis['commit']; position: number }>();
+  const errorWordWeights = new Map(context.errorWords.map((w) => [w.word, w.originWeight]));
+  const total = windowCommits.length + blameCommits.length;
+  let firstResultAt: number | undefined;
+  let lastProgress = 0;
+  let budgetExceeded = false;
+  const rank = (top?: number) => rankHypotheses(scored, model, { errorWordWeights, windowSize: total, confidence: 0, ...(top ? { top } : {}) });
+
+  const inFlight: Promise<void>[] = [];
+  const dispatch = (items: HypothesisTaskItem[]) => {
+    const run = pool.evaluate({ items }, stop).then((results) => {
+      for (const r of results) scored.push({ ...r, ...summaries.get(r.sha)! });
+      firstResultAt ??= Date.now();
+      if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = Date.now();
+        progress({ phase: 'scoring', scored: scored.length, total, ranking: rank(options.top ?? 10) });
+      }
+    });
+    inFlight.push(run.catch(() => undefined));
+    return run;
+  };
+
+  try {
+    let batch: HypothesisTaskItem[] = [];
+    let position = 0;
+    for await (const diff of streamCommitDiffs(repo, { commits: windowCommits, blameCommits }, { signal: stop })) {
+      const sha = diff.commit.sha;
+      const tracked = inWindow.has(sha) ? tracker.track(diff.files.map(toTrackable)) : trackedFromBlame(blameBySha.get(sha) ?? []);
+      summaries.set(sha, { commit: { sha, author: diff.commit.authorName, date: diff.commit.authorDate, subject: diff.commit.subject }, position: position++ });
+      batch.push({ commit: toCandidate(diff), tracked });
+      // The first batch goes out alone and small, so the first result arrives quickly.
+      if (batch.length >= (scored.length === 0 && inFlight.length === 0 ? 1 : BATCH_SIZE)) {
+        void dispatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) void dispatch(batch);
+    await Promise.all(inFlight.map((p) => p));
+    // Surface a failure (not a cancellation) of any batch.
+    checkCancelled();
+  } catch (error) {
+    if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: error });
+    if (!budget?.aborted) throw error;
+  } finally {
+    await Promise.all(inFlight);
+    await pool.close();
+  }
+  if (budget?.aborted) {
+    budgetExceeded = true;
+    warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
+  }
+  if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
+
+  const located = frames.length;
+  const confidence = evidenceCompleteness({ located, inAppFrames, context, scored: scored.length, total, hasTiming: Boolean(context.firstReleaseShas || context.changePointTime) });
+  const causes = rank(options.top).map((c) => ({ ...c, confidence: round(c.evidence.some((e) => isLocation(e.kind)) ? confidence : confidence * 0.6) }));
+  const elapsedMs = Date.now() - started;
+  progress({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
+  return {
+    incident,
+    causes,
+    frames,
+    context,
+    warnings,
+    stats: {
+      revision, candidates: total, scored: scored.length, windowCommits: windowCommits.length, blameCommits: blameCommits.length,
+      workers: pool.size, elapsedMs, ...(firstResultAt ? { timeToFirstResultMs: firstResultAt - started } : {}),
+      budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
+    },
+  };
+}
+
+function isLocation(kind: string): boolean {
+  return kind === 'frame-line' || kind === 'crash-line-introduced' || kind === 'enclosing-symbol' || kind === 'callee' || kind === 'frame-file';
+}
+
+/** 0..1: how much of the evidence the ranking could have used was actually there. */
+function evidenceCompleteness(s: { located: number; inAppFrames: number; context: HypothesisContext; scored: number; total: number; hasTiming: boolean }): number {
+  const framesFound = s.inAppFrames > 0 ? Math.min(1, s.located / s.inAppFrames) : s.located > 0 ? 1 : 0;
+  const anchors = s.context.anchors;
+  const symbolsFound = anchors.length > 0 ? anchors.filter((a) => a.symbol).length / anchors.length : 0;
+  const coverage = s.total > 0 ? s.scored / s.total : 0;
+  const timing = s.hasTiming ? 1 : 0.5;
+  return round((framesFound * 0.35 + symbolsFound * 0.25 + timing * 0.15 + (s.context.errorWords.length > 0 ? 0.25 : 0.1)) * coverage);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string, context: HypothesisContext, signal?: AbortSignal): Promise<string[]> {
+  const paths = [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+  if (paths.length === 0) return [];
+  const out = await runGit(repo, ['rev-list', revision, '--', ...paths], { signal });
+  return out.split('\n').filter(Boolean);
+}
+
+function groupBlame(blame: readonly BlameResult[]): Map<string, BlameResult[]> {
+  const by = new Map<string, BlameResult[]>();
+  for (const b of blame) by.set(b.sha, [...(by.get(b.sha) ?? []), b]);
+  return by;
+}
+
+/** Commits outside the window are known only through blame: they wrote today's frame lines. */
+function trackedFromBlame(blame: readonly BlameResult[]): TrackedFileChange[] {
+  const byPath = new Map<string, number[]>();
+  for (const b of blame) byPath.set(b.path, [...(byPath.get(b.path) ?? []), b.line]);
+  return [...byPath].map(([incidentPath, lines]) => ({ incidentPath, spans: lines.map((l) => ({ start: l, end: l, exact: true })), survivingAddedLines: lines }));
+}
+
+function toTrackable(file: CommitDiff['files'][number]) {
+  return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks: file.hunks };
+}
+
+function toCandidate(diff: CommitDiff): CandidateCommit {
+  return {
+    sha: diff.commit.sha,
+    authorDate: diff.commit.authorDate,
+    subject: diff.commit.subject,
+    isMerge: diff.isMerge,
+    formattingOnly: diff.formattingOnly,
+    files: diff.files.map((f) => ({
+      path: f.newPath ?? f.oldPath ?? '',
+      ...(f.oldPath ? { oldPath: f.oldPath } : {}),
+      binary: f.binary || f.submodule,
+      added: f.hunks.flatMap((h) => h.added.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
+      removed: f.hunks.flatMap((h) => h.removed.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
+    })),
+  };
+}
 
 export interface InvestigationSummary {
   title: string;
@@ -10,7 +257,7 @@ export interface InvestigationSummary {
   inAppFrameCount: number;
 }
 
-/** A first, purely descriptive view of an incident; the ranking grows from here. */
+/** A first, purely descriptive view of an incident, shown before the ranking arrives. */
 export function summarizeIncident(incident: Incident): InvestigationSummary {
   const frames = incident.exceptions.flatMap((e) => e.frames);
   return {

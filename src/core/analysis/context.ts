@@ -1,0 +1,95 @@
+// Builds the incident context every hypothesis is judged against: the in-app frames laid on the
+// incident revision's syntax trees (with weights that fall with distance from the crash), the
+// symbols one and two calls away, and the words of the error.
+
+import type { Incident } from '../incident/model';
+import { extractErrorWords, type ErrorWord } from './errorWords';
+import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
+
+/** A frame already mapped to a repository path and line at the incident revision. */
+export interface LocatedFrame {
+  exceptionIndex: number;
+  /** Index within its exception's frames, crash site = 0. */
+  frameIndex: number;
+  path: string;
+  line: number;
+  function?: string;
+}
+
+/** What the context needs from the syntax trees (implemented over core/ast). */
+export interface CodeModel {
+  enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined>;
+  /** Symbols reachable in one or two calls from the given function. */
+  callNeighbours(path: string, symbol: SymbolSpan, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+}
+
+/** Each step away from the crash frame keeps this share of the weight. */
+const FRAME_DECAY = 0.8;
+/** Test code frames point at the code they exercise more than at themselves. */
+const TEST_FRAME_FACTOR = 0.6;
+const MAX_ANCHORS = 12;
+const MAX_NEIGHBOURS = 200;
+
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|testing)\/|[._-](?:test|spec)s?\.[A-Za-z]+$|Tests?\.(?:java|kt|cs|scala)$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb)$|_spec\.rb$/;
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
+const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3 };
+
+/**
+ * Orders frames so the root cause's crash site comes first: in a chain, the last cause is where
+ * the failure began (a wrapper exception's frames are about reporting it).
+ */
+function rankFrames(frames: readonly LocatedFrame[]): LocatedFrame[] {
+  return [...frames].sort((a, b) => b.exceptionIndex - a.exceptionIndex || a.frameIndex - b.frameIndex);
+}
+
+export async function buildHypothesisContext(
+  incident: Incident,
+  frames: readonly LocatedFrame[],
+  code: CodeModel,
+  timing: Pick<HypothesisContext, 'firstReleaseShas' | 'changePointTime'> = {},
+): Promise<HypothesisContext> {
+  const anchors: FrameAnchor[] = [];
+  const seen = new Set<string>();
+  let step = 0;
+  for (const frame of rankFrames(frames)) {
+    const key = `${frame.path}:${frame.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const isTest = isTestPath(frame.path);
+    const weight = FRAME_DECAY ** step * (isTest ? TEST_FRAME_FACTOR : 1);
+    const symbol = await code.enclosingSymbol(frame.path, frame.line);
+    anchors.push({ frameIndex: step, path: frame.path, line: frame.line, weight: round(weight), isTest, ...(frame.function ? { function: frame.function } : {}), ...(symbol ? { symbol } : {}) });
+    step++;
+    if (anchors.length >= MAX_ANCHORS) break;
+  }
+
+  const neighbours = new Map<string, NeighbourSymbol>();
+  for (const anchor of anchors) {
+    if (!anchor.symbol) continue;
+    // Test frames lead to the code they call, so their neighbours keep the full frame weight.
+    const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
+    for (const n of await code.callNeighbours(anchor.path, anchor.symbol, 2)) {
+      if (anchors.some((a) => a.path === n.path && a.symbol && a.symbol.startLine === n.startLine)) continue;
+      const weight = round(base * (n.distance === 1 ? 0.8 : 0.5));
+      const key = `${n.path}:${n.startLine}:${n.name}`;
+      const existing = neighbours.get(key);
+      if (!existing || existing.weight < weight) neighbours.set(key, { ...n, weight, via: anchor.symbol.name });
+    }
+  }
+
+  const errorWords = extractErrorWords(incident).map((w) => ({ word: w.word.toLowerCase(), originWeight: ORIGIN_WEIGHT[w.origin] }));
+  return {
+    anchors,
+    neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
+    errorWords,
+    ...timing,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
