@@ -177,6 +177,8 @@ export function parseSentryEvent(json: unknown, options: ParseSentryEventOptions
     warnings,
   };
   if (release) incident.release = release;
+  const commit = asString(asRecord(asRecord(event.release)?.lastCommit)?.id);
+  if (commit) incident.commit = commit;
   if (environment) incident.environment = environment;
   if (seen) {
     incident.firstSeen = seen;
