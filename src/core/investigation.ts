@@ -10,7 +10,7 @@ import { defaultModel, type ModelWeights } from './analysis/model';
 import { HypothesisPool, type HypothesisTaskItem } from './analysis/pool';
 import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './analysis/ranking';
 import { CauseLensError } from './errors';
-import { openRepository, resolveCommit, resolveHead, selectCandidateWindow, streamCommitDiffs, type BlameResult, type CommitDiff, type GitRepository } from './git';
+import { blameLines, openRepository, resolveCommit, resolveHead, selectCandidateWindow, streamCommitDiffs, type BlameResult, type CommitDiff, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
@@ -34,6 +34,8 @@ export interface InvestigationOptions {
   locateFrames: (incident: Incident, repo: GitRepository, revision: string) => Promise<LocatedFrame[]>;
   /** Syntax-tree queries at the revision. */
   codeModel: (repo: GitRepository, revision: string) => CodeModel;
+  /** A pool to reuse (the extension keeps one warm); otherwise one is made for this run. */
+  pool?: HypothesisPool;
   taskFile?: string;
 }
 
@@ -75,16 +77,27 @@ const PROGRESS_INTERVAL_MS = 200;
 
 export async function investigate(incident: Incident, options: InvestigationOptions): Promise<InvestigationResult> {
   const started = Date.now();
+  const warnings = [...incident.warnings];
+
+  const repo = await openRepository(options.repoPath, options.signal);
+  // Worker threads start while git works; the pool is closed at the end only if it is ours.
+  const pool = options.pool ?? new HypothesisPool({ ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.taskFile ? { taskFile: options.taskFile } : {}) });
+  try {
+    return await runInvestigation(incident, options, repo, pool, started, warnings);
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+async function runInvestigation(incident: Incident, options: InvestigationOptions, repo: GitRepository, pool: HypothesisPool, started: number, warnings: string[]): Promise<InvestigationResult> {
   const { signal } = options;
   const budget = options.budgetMs ? AbortSignal.timeout(options.budgetMs) : undefined;
   const stop = budget ? AbortSignal.any([budget, ...(signal ? [signal] : [])]) : signal;
-  const warnings = [...incident.warnings];
   const progress = (p: InvestigationProgress) => options.onProgress?.(p);
   const checkCancelled = () => {
     if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
   };
 
-  const repo = await openRepository(options.repoPath, signal);
   const requested = options.revision ?? incident.commit;
   const resolved = requested ? await resolveCommit(repo, requested, signal) : undefined;
   if (requested && !resolved) warnings.push(`The incident's revision ${requested} is not in this repository; HEAD was used instead.`);
@@ -103,33 +116,34 @@ export async function investigate(incident: Incident, options: InvestigationOpti
     maxCommits: options.maxCommits ?? 500,
     ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
-    frames: context.anchors.map((a) => ({ path: a.path, line: a.line })),
     signal,
   });
   warnings.push(...window.warnings);
   let windowCommits = window.commits;
   if (options.windowAll) windowCommits = await commitsTouchingRelatedFiles(repo, revision, context, signal);
+  // Blame walks deep history: let it run while the window's diffs stream and score.
+  const blamed = blameLines(repo, revision, context.anchors.map((a) => ({ path: a.path, line: a.line })), { signal: stop });
+  blamed.catch(() => undefined);
 
   const trackedPaths = [...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)];
   const tracker = new IncidentLineTracker(trackedPaths);
-  const blameBySha = groupBlame(window.blame);
   const inWindow = new Set(windowCommits);
-  const blameCommits = window.blameCommits.filter((sha) => !inWindow.has(sha));
   const model = options.model ?? defaultModel();
-  const pool = new HypothesisPool({ context, ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.taskFile ? { taskFile: options.taskFile } : {}) });
 
   const scored: ScoredHypothesis[] = [];
   const summaries = new Map<string, { commit: ScoredHypothesis['commit']; position: number }>();
   const errorWordWeights = new Map(context.errorWords.map((w) => [w.word, w.originWeight]));
-  const total = windowCommits.length + blameCommits.length;
+  let total = windowCommits.length;
+  let blameCommitCount = 0;
   let firstResultAt: number | undefined;
   let lastProgress = 0;
   let budgetExceeded = false;
   const rank = (top?: number) => rankHypotheses(scored, model, { errorWordWeights, windowSize: total, confidence: 0, ...(top ? { top } : {}) });
 
   const inFlight: Promise<void>[] = [];
+  const failures: unknown[] = [];
   const dispatch = (items: HypothesisTaskItem[]) => {
-    const run = pool.evaluate({ items }, stop).then((results) => {
+    const run = pool.evaluate({ context, items }, stop).then((results) => {
       for (const r of results) scored.push({ ...r, ...summaries.get(r.sha)! });
       firstResultAt ??= Date.now();
       if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
@@ -137,35 +151,44 @@ export async function investigate(incident: Incident, options: InvestigationOpti
         progress({ phase: 'scoring', scored: scored.length, total, ranking: rank(options.top ?? 10) });
       }
     });
-    inFlight.push(run.catch(() => undefined));
+    inFlight.push(run.catch((error: unknown) => {
+      if (!stop?.aborted) failures.push(error);
+    }));
     return run;
   };
 
-  try {
+  let position = 0;
+  const streamAndDispatch = async (commits: readonly string[], trackedFor: (diff: CommitDiff) => TrackedFileChange[]) => {
     let batch: HypothesisTaskItem[] = [];
-    let position = 0;
-    for await (const diff of streamCommitDiffs(repo, { commits: windowCommits, blameCommits }, { signal: stop })) {
+    for await (const diff of streamCommitDiffs(repo, { commits }, { signal: stop })) {
       const sha = diff.commit.sha;
-      const tracked = inWindow.has(sha) ? tracker.track(diff.files.map(toTrackable)) : trackedFromBlame(blameBySha.get(sha) ?? []);
       summaries.set(sha, { commit: { sha, author: diff.commit.authorName, date: diff.commit.authorDate, subject: diff.commit.subject }, position: position++ });
-      batch.push({ commit: toCandidate(diff), tracked });
-      // The first batch goes out alone and small, so the first result arrives quickly.
-      if (batch.length >= (scored.length === 0 && inFlight.length === 0 ? 1 : BATCH_SIZE)) {
+      batch.push({ commit: toCandidate(diff), tracked: trackedFor(diff) });
+      // The first batch goes out alone, so the first result arrives quickly.
+      if (batch.length >= (inFlight.length === 0 ? 1 : BATCH_SIZE)) {
         void dispatch(batch);
         batch = [];
       }
     }
     if (batch.length > 0) void dispatch(batch);
-    await Promise.all(inFlight.map((p) => p));
-    // Surface a failure (not a cancellation) of any batch.
-    checkCancelled();
+  };
+
+  try {
+    await streamAndDispatch(windowCommits, (diff) => tracker.track(diff.files.map(toTrackable)));
+    // Commits outside the window that wrote today's frame lines, however old.
+    const blame = await blamed;
+    const blameBySha = groupBlame(blame);
+    const blameCommits = [...blameBySha.keys()].filter((sha) => !inWindow.has(sha));
+    blameCommitCount = blameCommits.length;
+    total += blameCommits.length;
+    await streamAndDispatch(blameCommits, (diff) => trackedFromBlame(blameBySha.get(diff.commit.sha) ?? []));
   } catch (error) {
-    if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: error });
-    if (!budget?.aborted) throw error;
-  } finally {
-    await Promise.all(inFlight);
-    await pool.close();
+    failures.push(error);
   }
+  const settled = await Promise.allSettled(inFlight.splice(0));
+  void settled;
+  if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
+  if (failures.length > 0 && !budget?.aborted) throw failures[0];
   if (budget?.aborted) {
     budgetExceeded = true;
     warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
@@ -184,7 +207,7 @@ export async function investigate(incident: Incident, options: InvestigationOpti
     context,
     warnings,
     stats: {
-      revision, candidates: total, scored: scored.length, windowCommits: windowCommits.length, blameCommits: blameCommits.length,
+      revision, candidates: total, scored: scored.length, windowCommits: windowCommits.length, blameCommits: blameCommitCount,
       workers: pool.size, elapsedMs, ...(firstResultAt ? { timeToFirstResultMs: firstResultAt - started } : {}),
       budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
     },

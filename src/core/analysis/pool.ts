@@ -1,7 +1,7 @@
 // The swarm: a Piscina pool whose worker agents each evaluate hypotheses (one per candidate
-// commit). The incident context is sent once per worker as workerData; batches of commits go
-// out as tasks. A worker that dies is replaced by Piscina and its batch is tried once more, so
-// one crash never loses the run.
+// commit). Batches of commits go out as tasks, each with the incident context, so one pool can
+// start before the context is known and serve many investigations. A worker that dies is
+// replaced by Piscina and its batch is tried once more, so one crash never loses the run.
 
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,11 +17,11 @@ export interface HypothesisTaskItem {
 }
 
 export interface HypothesisBatch {
+  context: HypothesisContext;
   items: HypothesisTaskItem[];
 }
 
 export interface HypothesisPoolOptions {
-  context: HypothesisContext;
   /** 0 or undefined: one per CPU core. */
   workers?: number;
   /** The task file; defaults to the bundled `analysis-task.js` or the compiled worker. */
@@ -48,7 +48,6 @@ export class HypothesisPool {
       filename: options.taskFile ?? locateTaskFile(),
       minThreads: this.size,
       maxThreads: this.size,
-      workerData: { context: options.context },
       idleTimeout: 10_000,
     });
   }

@@ -23,11 +23,11 @@ describe('hypothesis pool (Piscina)', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('evaluates batches in real worker threads with the compiled task file', async () => {
-    const pool = new HypothesisPool({ context, workers: 2, taskFile: locateTaskFile() });
+    const pool = new HypothesisPool({ workers: 2, taskFile: locateTaskFile() });
     try {
       const results = await Promise.all([
-        pool.evaluate({ items: [{ commit: commit('c1'), tracked: [{ incidentPath: 'a.js', spans: [{ start: 3, end: 3, exact: true }], survivingAddedLines: [3] }] }] }),
-        pool.evaluate({ items: [{ commit: commit('c2'), tracked: [] }] }),
+        pool.evaluate({ context, items: [{ commit: commit('c1'), tracked: [{ incidentPath: 'a.js', spans: [{ start: 3, end: 3, exact: true }], survivingAddedLines: [3] }] }] }),
+        pool.evaluate({ context, items: [{ commit: commit('c2'), tracked: [] }] }),
       ]);
       assert.equal(results[0][0].features.crashLineIntroduced, 1);
       assert.deepEqual(results[0][0].matchedWords, ['email']);
@@ -39,24 +39,25 @@ describe('hypothesis pool (Piscina)', function () {
 
   it('replaces a worker that dies and still returns the batch', async () => {
     const taskFile = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'workers', 'crash-once-task.js');
-    const pool = new HypothesisPool({ context: { ...context, crashMarker: join(dir, 'marker') } as HypothesisContext, workers: 1, taskFile });
+    const pool = new HypothesisPool({ workers: 1, taskFile });
+    const crashContext = { ...context, crashMarker: join(dir, 'marker') } as HypothesisContext;
     try {
-      const [crashed, after] = await Promise.all([pool.evaluate({ items: [{ commit: commit('crash'), tracked: [] }] }), pool.evaluate({ items: [{ commit: commit('ok'), tracked: [] }] })]);
+      const [crashed, after] = await Promise.all([pool.evaluate({ context: crashContext, items: [{ commit: commit('crash'), tracked: [] }] }), pool.evaluate({ context: crashContext, items: [{ commit: commit('ok'), tracked: [] }] })]);
       assert.equal(crashed[0].sha, 'crash');
       assert.equal(after[0].sha, 'ok');
       assert.equal(pool.retried, 1);
-      await assert.rejects(pool.evaluate({ items: [{ commit: commit('always-crash'), tracked: [] }] }), (e: unknown) => e instanceof CauseLensError && e.reason === 'internal');
+      await assert.rejects(pool.evaluate({ context: crashContext, items: [{ commit: commit('always-crash'), tracked: [] }] }), (e: unknown) => e instanceof CauseLensError && e.reason === 'internal');
     } finally {
       await pool.close();
     }
   });
 
   it('cancels queued work with an AbortSignal', async () => {
-    const pool = new HypothesisPool({ context, workers: 1 });
+    const pool = new HypothesisPool({ workers: 1 });
     try {
       const controller = new AbortController();
       controller.abort();
-      await assert.rejects(pool.evaluate({ items: [{ commit: commit('c'), tracked: [] }] }, controller.signal), (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+      await assert.rejects(pool.evaluate({ context, items: [{ commit: commit('c'), tracked: [] }] }, controller.signal), (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
     } finally {
       await pool.close();
     }
