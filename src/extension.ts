@@ -13,9 +13,11 @@ export function activate(context: vscode.ExtensionContext): Services {
   const settings = new SettingsStore();
   const rankedCauses = new RankedCausesProvider();
   context.subscriptions.push(log, settings, rankedCauses);
-  context.subscriptions.push(vscode.window.registerTreeDataProvider(ViewIds.rankedCauses, rankedCauses));
+  // A TreeView (not just a registered provider) so the glue can see and drive the view's visibility.
+  const rankedCausesView = vscode.window.createTreeView(ViewIds.rankedCauses, { treeDataProvider: rankedCauses });
+  context.subscriptions.push(rankedCausesView);
 
-  const services: Services = { log, settings, rankedCauses };
+  const services: Services = { log, settings, rankedCauses, rankedCausesView };
   registerInvestigateIncident(context, services);
   registerClearResults(context, services);
   log.info(`CauseLens activated in VS Code ${vscode.version}`);

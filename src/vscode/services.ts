@@ -2,10 +2,11 @@
 
 import type * as vscode from 'vscode';
 import type { SettingsStore } from './config';
-import type { RankedCausesProvider } from './views/rankedCausesView';
+import type { RankedCausesNode, RankedCausesProvider } from './views/rankedCausesView';
 
 export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly settings: SettingsStore;
   readonly rankedCauses: RankedCausesProvider;
+  readonly rankedCausesView: vscode.TreeView<RankedCausesNode>;
 }

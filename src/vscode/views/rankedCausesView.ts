@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import type { Incident, StackFrame } from '../../core/incident/model';
 
-type Node =
+export type RankedCausesNode =
   | { kind: 'incident'; incident: Incident }
   | { kind: 'frame'; frame: StackFrame };
+type Node = RankedCausesNode;
 
 export class RankedCausesProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private incident: Incident | undefined;
