@@ -47,3 +47,26 @@ export class SentryContract {
 export function errorsOf(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('; ');
 }
+
+/** An envelope as @sentry/node sends it: header line, item header with length, JSON payload. */
+export function envelopeOf(events: object[], extraItems: { header: object; payload: string }[] = []): Buffer {
+  const lines = [JSON.stringify({ event_id: (events[0] as { event_id?: string })?.event_id, sent_at: new Date().toISOString(), sdk: { name: 'sentry.javascript.node', version: '11.12.0' } })];
+  for (const event of events) {
+    const payload = JSON.stringify(event);
+    lines.push(JSON.stringify({ type: 'event', length: Buffer.byteLength(payload) }), payload);
+  }
+  for (const item of extraItems) lines.push(JSON.stringify(item.header), item.payload);
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+/** The SDK fixture event with another id, time, exception type or crash function. */
+export function variantEvent(overrides: { eventId: string; type?: string; crashFunction?: string; timestamp?: number; release?: string }): Record<string, unknown> {
+  const event = structuredClone(readFixture('node-sdk-event.json')) as { [k: string]: unknown; exception: { values: { type: string; stacktrace: { frames: { function: string }[] } }[] } };
+  event.event_id = overrides.eventId;
+  const value = event.exception.values[0];
+  if (overrides.type) value.type = overrides.type;
+  if (overrides.crashFunction) value.stacktrace.frames[value.stacktrace.frames.length - 1].function = overrides.crashFunction;
+  event.timestamp = overrides.timestamp ?? Date.now() / 1000;
+  if (overrides.release) event.release = overrides.release;
+  return event;
+}
