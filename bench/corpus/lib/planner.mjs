@@ -1,0 +1,150 @@
+// Turns a case spec into the list of commits of its repository (with authors and dates), the
+// index of the culprit, and the final trees with and without the regression.
+import { TreeState, groupVersionChanges, messageForGroup, shuffle, syntheticFor } from './history.mjs';
+import { codeChangeMessage } from './messages.mjs';
+import { createRng } from './prng.mjs';
+import { authorsFor } from './people.mjs';
+
+const HOUR = 3600;
+
+/** Builds the commit plan of one case. `versions[i].files` are the published files of each version. */
+export function planCase(spec, project, versions) {
+  const rng = createRng(spec.id);
+  const people = authorsFor(project.id, rng);
+  const state = new TreeState();
+  const commits = [];
+  const ctx = { spec, project, rng, people, state, commits, stopped: false, culpritIndex: -1, lastTime: 0, focusFile: null };
+
+  // The registry's publish times are not trustworthy offline, so dates are synthesised: a start
+  // date per project, then working-hours gaps between commits and longer gaps before releases.
+  const first = versions[0];
+  const start = Date.UTC(2018 + (rng.int(0, 4)), rng.int(0, 11), rng.int(1, 27), rng.int(8, 18)) / 1000;
+  state.advance(new Map(first.files), []);
+  commits.push({ message: project.initialMessage ?? `Initial commit (${project.pkg} ${first.version})`, author: people.maintainer, time: start, changes: new Map(first.files), tag: `v${first.version}`, kind: 'release' });
+  ctx.lastTime = start;
+
+  for (let i = 1; i < versions.length && !ctx.stopped; i++) planVersionStep(ctx, versions[i]);
+  if (!ctx.stopped) planTail(ctx);
+  if (ctx.culpritIndex < 0) throw new Error(`${spec.id}: the regression was never committed (check regression.step)`);
+  const control = new Map(state.tree);
+  for (const file of state.opsByFile.keys()) {
+    const { content } = state.contentOf(file, { withoutRegression: true });
+    if (content == null) control.delete(file);
+    else control.set(file, content);
+  }
+  return { commits, culpritIndex: ctx.culpritIndex, head: state.tree, control };
+}
+
+function placeEvents(ctx, step, items) {
+  const { spec, rng } = ctx;
+  const events = [];
+  if (spec.exercise.step === step) events.push({ type: 'exercise' });
+  if (spec.regression.step === step && spec.regression.position !== 'fold') events.push({ type: 'culprit' });
+  for (const event of events) {
+    const position = event.type === 'culprit' && typeof spec.regression.position === 'number' ? spec.regression.position : rng.next();
+    items.splice(Math.min(items.length, Math.floor(position * (items.length + 1))), 0, event);
+  }
+  if (events.length === 2 && items.findIndex((e) => e.type === 'culprit') < items.findIndex((e) => e.type === 'exercise')) {
+    const a = items.findIndex((e) => e.type === 'culprit');
+    const b = items.findIndex((e) => e.type === 'exercise');
+    [items[a], items[b]] = [items[b], items[a]];
+  }
+}
+
+function planVersionStep(ctx, version) {
+  const { spec, rng, state } = ctx;
+  const { groups, release } = groupVersionChanges(state, version.files, rng);
+  const [minSynthetic, maxSynthetic] = spec.density ?? [1, 4];
+  const items = groups.map((group) => ({ type: 'group', group }));
+  for (let n = rng.int(minSynthetic, maxSynthetic); n > 0; n--) items.splice(rng.int(0, items.length), 0, { type: 'synthetic' });
+  placeEvents(ctx, version.version, items);
+  items.push({ type: 'release', files: release });
+  const fold = spec.regression.step === version.version && spec.regression.position === 'fold';
+  if (fold) {
+    const target = items.find((item) => item.type === 'group' && item.group.files.includes(spec.regression.edits[0].file));
+    if (!target) throw new Error(`${spec.id}: release ${version.version} does not change ${spec.regression.edits[0].file}, cannot fold the regression into it`);
+    target.culprit = true;
+  }
+  items.forEach((item) => {
+    if (ctx.stopped) return;
+    const gap = item.type === 'release' ? rng.int(2 * HOUR, 96 * HOUR) : rng.int(HOUR / 3, 30 * HOUR);
+    runItem(ctx, item, version, ctx.lastTime + gap);
+  });
+}
+
+function planTail(ctx) {
+  const { spec, rng } = ctx;
+  const items = [];
+  for (let n = spec.tail ?? rng.int(2, 10); n > 0; n--) items.push({ type: 'synthetic' });
+  placeEvents(ctx, 'tail', items);
+  for (const item of items) {
+    if (ctx.stopped) return;
+    runItem(ctx, item, null, ctx.lastTime + rng.int(2 * HOUR, 60 * HOUR));
+  }
+}
+
+function runItem(ctx, item, version, time) {
+  const { state, rng, people, project } = ctx;
+  let ops = [];
+  let baseUpdates = new Map();
+  let message;
+  let author = rng.pick(people.contributors);
+  let tag;
+  let kind = item.type;
+  if (item.type === 'group' || item.type === 'release') {
+    for (const file of item.type === 'group' ? item.group.files : item.files) baseUpdates.set(file, version.files.get(file) ?? null);
+    if (item.type === 'release') {
+      message = project.releaseMessage(version.version);
+      author = people.maintainer;
+      tag = `v${version.version}`;
+    } else {
+      message = messageForGroup(state, item.group, version.files, rng);
+      kind = item.group.kind;
+    }
+    if (item.culprit) ops = regressionOps(ctx);
+  } else if (item.type === 'synthetic') {
+    const synthetic = syntheticFor(state, rng, ctx.culpritIndex >= 0 ? ctx.focusFile : null);
+    ops = synthetic.ops;
+    message = synthetic.message;
+    kind = synthetic.kind;
+  } else if (item.type === 'exercise') {
+    ops = ctx.spec.exercise.files.map(([file, content]) => ({ kind: 'write', file, content, required: true }));
+    message = ctx.spec.exercise.message;
+  } else if (item.type === 'culprit') {
+    ops = regressionOps(ctx);
+    if (rng.chance(ctx.spec.regression.bundleChance ?? 0.3)) ops.push(...syntheticFor(state, rng, null).ops);
+  }
+  const isCulprit = item.type === 'culprit' || item.culprit === true;
+  const beforeTexts = isCulprit ? new Map(ctx.spec.regression.edits.map((e) => [e.file, state.textOf(e.file)])) : null;
+  const changes = state.advance(baseUpdates, ops);
+  if (changes == null) {
+    if (isCulprit) throw new Error(`${ctx.spec.id}: the regression does not apply where it is injected`);
+    ctx.stopped = true;
+    return;
+  }
+  if (changes.size === 0) return;
+  if (item.type === 'culprit') {
+    message = ctx.spec.regression.message ?? codeChangeMessage(rng, ctx.spec.regression.edits.slice(0, 1).map((e) => ({ path: e.file, before: beforeTexts.get(e.file), after: state.textOf(e.file) })));
+  }
+  if (isCulprit) {
+    ctx.culpritIndex = commits(ctx).length;
+    ctx.focusFile = ctx.spec.regression.edits[0].file;
+    kind = 'culprit';
+  }
+  ctx.lastTime = time;
+  commits(ctx).push({ message, author, time, changes, tag, kind });
+}
+
+function commits(ctx) {
+  return ctx.commits;
+}
+
+function regressionOps(ctx) {
+  return ctx.spec.regression.edits.map((edit) =>
+    edit.rename
+      ? { kind: 'rename', file: edit.file, ...edit.rename, required: true, regression: true }
+      : { kind: 'edit', file: edit.file, find: edit.find, replace: edit.replace, required: true, regression: true },
+  );
+}
+
+export { shuffle };
