@@ -7,6 +7,7 @@ import { buildHypothesisContext, type CodeModel, type LocatedFrame } from './ana
 import type { CandidateCommit, HypothesisContext } from './analysis/hypothesis';
 import { IncidentLineTracker, type TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
+import { errorOnset } from './analysis/timing';
 import { HypothesisPool, type HypothesisTaskItem } from './analysis/pool';
 import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './analysis/ranking';
 import { CauseLensError } from './errors';
@@ -108,7 +109,8 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((f) => f.inApp).length, 0);
   if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
   checkCancelled();
-  const context = await buildHypothesisContext(incident, frames, options.codeModel(repo, revision));
+  const onset = errorOnset(incident);
+  const context = await buildHypothesisContext(incident, frames, options.codeModel(repo, revision), onset ? { changePointTime: onset } : {});
 
   progress({ phase: 'history', scored: 0, total: 0, ranking: [] });
   const window = await selectCandidateWindow(repo, revision, {
@@ -119,6 +121,8 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     signal,
   });
   warnings.push(...window.warnings);
+  // Bounded by the previous release, the window is exactly the first release that saw the error.
+  if (window.previousRelease) context.firstReleaseShas = window.commits;
   let windowCommits = window.commits;
   if (options.windowAll) windowCommits = await commitsTouchingRelatedFiles(repo, revision, context, signal);
   // Blame walks deep history: let it run while the window's diffs stream and score.
