@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { readIncident } from '../../../../src/core/incident';
+import { parseJavaFrame } from '../../../../src/core/incident/stacktrace/java';
+import { traceFixture } from '../traceFixtures';
+
+describe('JVM stack traces (captured from java on this machine)', () => {
+  const incident = readIncident(traceFixture('java/OrderService.trace.txt'));
+
+  it('reads the thread header, `Caused by` chain and class/method of each frame', () => {
+    assert.equal(incident.platform, 'java');
+    assert.equal(incident.title, 'java.lang.RuntimeException: checkout failed');
+    assert.deepEqual(incident.exceptions.map((e) => [e.type, e.chainedAs]), [
+      ['java.lang.RuntimeException', undefined],
+      ['java.lang.IllegalArgumentException', 'cause'],
+      ['java.lang.NumberFormatException', 'cause'],
+    ]);
+    const parse = incident.exceptions[2].frames[3];
+    assert.deepEqual([parse.module, parse.function, parse.file, parse.line, parse.inApp], ['com.example.shop.OrderService$PriceParser', 'parse', 'OrderService.java', 7, true]);
+    assert.equal(incident.exceptions[2].frames[0].inApp, false);
+  });
+
+  it('restores "... N more" from the frames shared with the enclosing trace', () => {
+    assert.deepEqual(incident.exceptions[1].frames.map((f) => `${f.function}:${f.line}`), ['total:22', 'checkout:28', 'main:35']);
+    assert.deepEqual(incident.exceptions[2].frames.slice(-3).map((f) => `${f.function}:${f.line}`), ['total:20', 'checkout:28', 'main:35']);
+  });
+
+  it('keeps `Suppressed:` exceptions on the exception they were suppressed in, not in the cause chain', () => {
+    const [suppressed] = incident.exceptions[2].suppressed ?? [];
+    assert.equal(suppressed.type, 'java.lang.IllegalStateException');
+    assert.deepEqual(suppressed.frames.map((f) => `${f.module}.${f.function}:${f.line}`), [
+      'com.example.shop.OrderService$Resource.close:14',
+      'com.example.shop.OrderService.total:19',
+      'com.example.shop.OrderService.checkout:28',
+      'com.example.shop.OrderService.main:35',
+    ]);
+  });
+
+  it('marks java.base stream frames as library frames around the app lambda', () => {
+    const frames = readIncident(traceFixture('java/Lambdas.trace.txt')).exceptions[0].frames;
+    assert.deepEqual([frames[0].function, frames[0].inApp, frames[1].inApp, frames[frames.length - 1].function], ['lambda$main$0', true, false, 'main']);
+  });
+
+  it('parses Kotlin, classloader-prefixed, native and unknown-source frames', () => {
+    assert.deepEqual(parseJavaFrame('\tat com.acme.api.UserRoutesKt.getUser(UserRoutes.kt:42)'), { file: 'UserRoutes.kt', module: 'com.acme.api.UserRoutesKt', function: 'getUser', line: 42, inApp: true });
+    assert.equal(parseJavaFrame('\tat app//com.acme.Main.run(Main.java:3)')?.module, 'com.acme.Main');
+    assert.deepEqual(parseJavaFrame('\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)'), { file: '', module: 'jdk.internal.reflect.NativeMethodAccessorImpl', function: 'invoke0', inApp: false });
+    assert.equal(parseJavaFrame('\tat com.acme.Gen.call(Unknown Source)')?.inApp, true);
+    assert.equal(parseJavaFrame('\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:108)')?.inApp, false);
+  });
+});

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { readIncident } from '../../../../src/core/incident';
+import { parseV8Frame } from '../../../../src/core/incident/stacktrace/v8';
+import { TRACES_DIR, traceFixture } from '../traceFixtures';
+
+const frames = (text: string, i = 0) => readIncident(text).exceptions[i].frames.map((f) => [f.function, f.file, f.line, f.column, f.inApp]);
+
+describe('V8 stack text (captured from node on this machine)', () => {
+  it('reads a TypeError with a class method, an anonymous callback, `new` and skips native frames', () => {
+    const incident = readIncident(traceFixture('node/typeError.js.trace.txt'));
+    const file = `${TRACES_DIR}/node/typeError.js`;
+    assert.equal(incident.platform, 'javascript');
+    assert.equal(incident.title, "TypeError: Cannot read properties of undefined (reading 'email')");
+    assert.deepEqual(frames(traceFixture('node/typeError.js.trace.txt')).slice(0, 5), [
+      ['UserService.format', file, 5, 38, true],
+      [undefined, file, 8, 34, true],
+      ['listEmails', file, 8, 14, true],
+      ['new Report', file, 10, 37, true],
+      ['Object.<anonymous>', file, 11, 1, true],
+    ]);
+    assert.equal(incident.exceptions[0].frames[5].file, 'node:internal/modules/cjs/loader');
+    assert.equal(incident.exceptions[0].frames[5].inApp, false);
+  });
+
+  it('reads an ES module error and its `[cause]`, with `async` frames and file:// URLs', () => {
+    const incident = readIncident(traceFixture('node/asyncCause.mjs.trace.txt'));
+    const url = `file://${TRACES_DIR}/node/asyncCause.mjs`;
+    assert.equal(incident.exceptions.length, 2);
+    assert.deepEqual([incident.exceptions[0].type, incident.exceptions[0].message], ['Error', 'Could not start the server']);
+    assert.deepEqual([incident.exceptions[1].type, incident.exceptions[1].message, incident.exceptions[1].chainedAs], ['SyntaxError', 'Unexpected end of JSON input', 'cause']);
+    assert.deepEqual(frames(traceFixture('node/asyncCause.mjs.trace.txt'), 1), [
+      ['loadConfig', url, 4, 15, true],
+      ['start', url, 8, 5, true],
+      [undefined, url, 13, 1, true],
+    ]);
+  });
+
+  it('reports eval frames at the eval call site and drops the `[as alias]`', () => {
+    const f = readIncident(traceFixture('node/evalAs.js.trace.txt')).exceptions[0].frames;
+    const file = `${TRACES_DIR}/node/evalAs.js`;
+    assert.deepEqual([f[0].function, f[0].file, f[0].line], ['inner', file, 4]);
+    assert.deepEqual([f[2].function, f[2].line, f[2].column], ['Object.handle', 4, 21]);
+    assert.equal(f[f.length - 1].file, 'node:internal/main/run_main_module');
+  });
+
+  it('reads an error thrown from a timer, crash site first', () => {
+    const incident = readIncident(traceFixture('node/unhandledRejection.js.trace.txt'));
+    assert.equal(incident.exceptions[0].type, 'RangeError');
+    assert.deepEqual(incident.exceptions[0].frames.map((f) => f.inApp), [true, false, false]);
+  });
+
+  it('reads Windows paths and skips `Promise.all (index 0)`', () => {
+    const f = readIncident(traceFixture('published/node-windows.txt')).exceptions[0].frames;
+    assert.deepEqual(f.map((x) => [x.function, x.file, x.line]), [
+      ['Object.openSync', 'node:fs', 596],
+      ['Object.readFileSync', 'node:fs', 464],
+      ['loadPrices', 'C:\\shop\\src\\prices.js', 7],
+      ['start', 'C:\\shop\\src\\server.js', 12],
+    ]);
+  });
+
+  it('restores the frames Node elides as "... N lines matching cause stack trace ..."', () => {
+    const text = [
+      'Error: outer',
+      '    at wrap (/app/a.js:10:9)',
+      '    at main (/app/a.js:20:3)',
+      '    ... 2 lines matching cause stack trace ...',
+      '    at last (/app/a.js:40:1) {',
+      '  [cause]: Error: inner',
+      '      at read (/app/b.js:1:1)',
+      '      at main (/app/a.js:20:3)',
+      '      at x (/app/a.js:30:1)',
+      '      at y (/app/a.js:31:1)',
+      '      at last (/app/a.js:40:1)',
+      '}',
+    ].join('\n');
+    assert.deepEqual(readIncident(text).exceptions[0].frames.map((f) => f.function), ['wrap', 'main', 'x', 'y', 'last']);
+  });
+
+  it('parses single frame lines of every shape', () => {
+    assert.deepEqual(parseV8Frame('async Promise.all (index 0)'), undefined);
+    assert.deepEqual(parseV8Frame('Array.map (<anonymous>)'), undefined);
+    assert.equal(parseV8Frame('/srv/x.js:3:4')?.file, '/srv/x.js');
+    assert.equal(parseV8Frame('Object.<anonymous> (/node_modules/lib/index.js:1:2)')?.inApp, false);
+    assert.deepEqual(parseV8Frame('eval (eval at run (eval at boot (/app/x.js:9:1)), <anonymous>:1:1)')?.line, 9);
+    assert.equal(parseV8Frame('Foo.bar [as baz] (http://localhost:3000/static/app.js:1:2)')?.function, 'Foo.bar');
+  });
+
+  it('takes a browser "Uncaught" header and keeps a multi-line message', () => {
+    const incident = readIncident(['Uncaught TypeError: x is not a function', 'second line', '    at go (https://a.example/app.js:1:2)'].join('\n'));
+    assert.equal(incident.exceptions[0].type, 'TypeError');
+    assert.equal(incident.exceptions[0].message, 'x is not a function\nsecond line');
+  });
+});
