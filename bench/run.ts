@@ -1,0 +1,73 @@
+// `npm run bench`: builds the accuracy corpus (reusing its cache), measures accuracy on its test
+// part against two baselines, measures speed and scale, and writes BENCHMARKS.md.
+// `npm run bench -- --fit` also writes the weights fitted on the training part to
+// src/core/analysis/weights.json (the shipped model).
+
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { HypothesisPool } from '../src/core/analysis/pool';
+import { accuracyReport, evaluateCase, fitOnTraining, loadCorpus, metrics, rankUnderModel, type CaseOutcome } from './accuracy';
+import { runSpeedBenchmark, speedTable } from './speed';
+
+const root = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const started = Date.now();
+  const corpusDir = join(process.env.CAUSELENS_CACHE ?? join(homedir(), '.cache', 'causelens'), 'bench-corpus');
+  const sections: string[] = [];
+
+  if (!argv.includes('--skip-accuracy')) {
+    const built = spawnSync(process.execPath, [join(root, 'bench', 'corpus', 'build.mjs'), '--out', corpusDir], { stdio: 'inherit' });
+    if (built.status !== 0) console.error('corpus build reported failures; measuring the cases that were built');
+    const cases = loadCorpus(corpusDir);
+    const pool = new HypothesisPool({ workers: 2 });
+    const outcomes: CaseOutcome[] = [];
+    try {
+      for (const c of cases) {
+        const o = await evaluateCase(c, pool);
+        outcomes.push(o);
+        console.log(`${o.id.padEnd(40)} ${o.split} culprit ${o.culpritIndex < 0 ? 'not a candidate' : `among ${o.features.length}`} ${o.error ?? ''}`);
+      }
+    } finally {
+      await pool.close();
+    }
+    const fitted = fitOnTraining(outcomes);
+    if (argv.includes('--fit')) {
+      const training = outcomes.filter((o) => o.split === 'train').length;
+      writeFileSync(join(root, 'src', 'core', 'analysis', 'weights.json'), `${JSON.stringify({ note: `Fitted by \`npm run bench -- --fit\` on the ${training} training cases of the corpus only.`, temperature: fitted.temperature, weights: fitted.weights }, null, 2)}\n`);
+    }
+    const train = metrics(outcomes.filter((o) => o.split === 'train').map((o) => rankUnderModel(o, fitted)));
+    sections.push(
+      '## Accuracy (test part of the corpus)',
+      '',
+      `${cases.length} incidents: ${outcomes.filter((o) => o.split === 'train').length} training, ${outcomes.filter((o) => o.split === 'test').length} test. Stack traces come from really running each repository's code at the incident revision; see bench/corpus.`,
+      '',
+      accuracyReport(outcomes, fitted),
+      '',
+      `(On the training part, for reference only: Top-1 ${(train.top1 * 100).toFixed(1)}%, MRR ${train.mrr.toFixed(3)}.)`,
+      '',
+    );
+  }
+
+  if (!argv.includes('--skip-speed')) {
+    const rows = await runSpeedBenchmark();
+    sections.push('## Speed and scale (generated repository, 120 files, 5 authors)', '', speedTable(rows), '');
+  }
+
+  const header = [
+    '# CauseLens benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s). Times are from one run on a shared 2-core machine: compare the ratios measured side by side, not absolute figures across runs.`,
+    '',
+  ];
+  writeFileSync(join(root, 'BENCHMARKS.md'), [...header, ...sections].join('\n'));
+  console.log(`wrote BENCHMARKS.md in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
