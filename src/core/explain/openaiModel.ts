@@ -87,6 +87,8 @@ async function readStream(client: OpenAI, params: ChatCompletionCreateParamsBase
     }
     if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
   }
+  // An abort while streaming ends the SDK's iterator quietly; half an answer must not pass for a whole one.
+  if (options.signal.aborted) throw new OpenAI.APIUserAbortError();
   return usage ? { text, usage } : { text };
 }
 

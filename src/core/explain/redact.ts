@@ -59,7 +59,7 @@ const RULES: Rule[] = [
     replace: (m, scheme) => `${scheme}${m}@`,
   },
   // ADO.NET / JDBC-style `Server=db;User Id=sa;Password=...;`
-  { kind: 'connection-credentials', pattern: /(;\s*(?:Password|Pwd)\s*=\s*)[^;'"`\r\n]+/gi, replace: (m, prefix) => `${prefix}${m}` },
+  { kind: 'connection-credentials', pattern: /(;[ \t]*(?:Password|Pwd)[ \t]*=[ \t]*)[^;'"`\r\n]+/gi, replace: (m, prefix) => `${prefix}${m}` },
   { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{10,}/g },
   { kind: 'bearer-token', pattern: /\b(Bearer\s+)[A-Za-z0-9._~+/-]{12,}=*/g, replace: (m, prefix) => `${prefix}${m}` },
   { kind: 'basic-auth', pattern: /\b(Basic\s+)[A-Za-z0-9+/]{12,}={0,2}/g, replace: (m, prefix) => `${prefix}${m}` },
