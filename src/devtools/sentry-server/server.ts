@@ -4,12 +4,12 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dispatch, type DispatchState } from './dispatch';
 import { FaultRules, type FaultRule } from './faults';
-import { INGEST_PATH, ingest } from './ingest';
 import { BadCursorError } from './pagination';
 import { createDeploy, createRelease } from './releaseWrites';
-import { answerRest, type Reply } from './restRoutes';
-import { SentryStore, type ProjectConfig, type StoredEvent } from './store';
+import type { Reply } from './restRoutes';
+import { SentryStore, type ProjectConfig } from './store';
 
 export const ALL_SCOPES = ['event:read', 'project:read', 'project:releases', 'org:read'];
 export const DEFAULT_TOKEN = 'causelens-local-token';
@@ -79,23 +79,34 @@ function send(response: ServerResponse, reply: Reply): void {
   response.end(body);
 }
 
-function bearer(request: IncomingMessage): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+function waitForEvents(store: SentryStore, ingested: EventEmitter, count: number, timeoutMs: number): Promise<void> {
+  if (store.eventCount() >= count) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onEvent = () => {
+      if (store.eventCount() < count) return;
+      clearTimeout(timer);
+      ingested.off('event', onEvent);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      ingested.off('event', onEvent);
+      reject(new Error(`only ${store.eventCount()} of ${count} events arrived within ${timeoutMs} ms`));
+    }, timeoutMs);
+    ingested.on('event', onEvent);
+  });
 }
 
-function jsonBody(body: Buffer): unknown {
-  if (body.length === 0) return undefined;
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return null;
+/** Creates the configured releases (and their deploys) through the same code as the release API. */
+function seedReleases(store: SentryStore, seeds: ReleaseSeed[]): void {
+  for (const seed of seeds) {
+    const { deploys, ...body } = seed;
+    const created = createRelease(body, store);
+    if (created.status >= 400) throw new Error(`release seed ${seed.version} rejected: ${JSON.stringify(created.body)}`);
+    for (const deploy of deploys ?? []) {
+      const reply = createDeploy(store.releases.get(seed.version)!, deploy, store);
+      if (reply.status >= 400) throw new Error(`deploy seed for ${seed.version} rejected: ${JSON.stringify(reply.body)}`);
+    }
   }
-}
-
-function faultReply(rule: FaultRule): Reply {
-  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
-  const detail = rule.status === 429 ? 'You are attempting to use this endpoint too frequently.' : 'Internal Error';
-  return { status: rule.status!, body: { detail }, headers };
 }
 
 export async function startSentryServer(options: SentryServerOptions = {}): Promise<SentryServer> {
@@ -112,48 +123,14 @@ export async function startSentryServer(options: SentryServerOptions = {}): Prom
     timers.add(timer);
   });
 
-  for (const seed of options.releases ?? []) {
-    const { deploys, ...body } = seed;
-    const created = createRelease(body, store);
-    if (created.status >= 400) throw new Error(`release seed ${seed.version} rejected: ${JSON.stringify(created.body)}`);
-    for (const deploy of deploys ?? []) createDeploy(store.releases.get(seed.version)!, deploy, store);
-  }
+  seedReleases(store, options.releases ?? []);
 
-  async function answer(request: IncomingMessage, url: URL, body: Buffer): Promise<Reply> {
-    const method = request.method ?? 'GET';
-    const fault = faults.take(method, url.pathname);
-    if (fault?.stallMs) await delay(fault.stallMs);
-    if (fault?.status) return faultReply(fault);
-    if (url.pathname.startsWith('/_causelens/')) return answerAdmin(method, url, body);
-    const ingestMatch = INGEST_PATH.exec(url.pathname);
-    if (ingestMatch && method === 'POST') {
-      const headers = request.headers as Record<string, string | string[] | undefined>;
-      return ingest({ url, projectRef: ingestMatch[1], kind: ingestMatch[2], headers, body }, store, (e: StoredEvent) => ingested.emit('event', e));
-    }
-    if (!url.pathname.startsWith('/api/0/')) return { status: 404, body: { detail: 'Not found' } };
-    const token = bearer(request);
-    if (!token || !tokens[token]) return { status: 401, body: { detail: 'Invalid token' } };
-    const publicUrl = `http://${request.headers.host ?? 'localhost'}`;
-    const parsedBody = jsonBody(body);
-    if (parsedBody === null) return { status: 400, body: { detail: 'Malformed request body: expected JSON.' } };
-    return answerRest({ method, url, publicUrl, body: parsedBody, scopes: tokens[token] }, { store, organization });
-  }
-
-  function answerAdmin(method: string, url: URL, body: Buffer): Reply {
-    if (url.pathname === '/_causelens/faults/' && method === 'POST') {
-      const rules = jsonBody(body);
-      faults.add(Array.isArray(rules) ? rules : [rules as FaultRule]);
-      return { status: 201, body: {} };
-    }
-    if (url.pathname === '/_causelens/faults/' && method === 'DELETE') return (faults.clear(), { status: 204 });
-    if (url.pathname === '/_causelens/state/') return { status: 200, body: { issues: store.issues.length, events: store.eventCount(), releases: store.releases.size } };
-    return { status: 404, body: { detail: 'Not found' } };
-  }
+  const state: DispatchState = { store, faults, organization, tokens, delay, onEvent: (event) => ingested.emit('event', event) };
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     readBody(request)
-      .then((body) => answer(request, url, body))
+      .then((body) => dispatch(request, url, body, state))
       .catch((error: unknown) => (error instanceof BadCursorError ? { status: 400, body: { detail: error.message } } : { status: 500, body: { detail: String(error) } }))
       .then((reply) => {
         requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, status: reply.status });
@@ -182,22 +159,7 @@ export async function startSentryServer(options: SentryServerOptions = {}): Prom
       if (!project) throw new Error(`no project ${projectId}`);
       return `http://${project.publicKey ?? 'public'}@${host}:${port}/${project.id}`;
     },
-    waitForEvents(count, timeoutMs) {
-      if (store.eventCount() >= count) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const onEvent = () => {
-          if (store.eventCount() < count) return;
-          clearTimeout(timer);
-          ingested.off('event', onEvent);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          ingested.off('event', onEvent);
-          reject(new Error(`only ${store.eventCount()} of ${count} events arrived within ${timeoutMs} ms`));
-        }, timeoutMs);
-        ingested.on('event', onEvent);
-      });
-    },
+    waitForEvents: (count, timeoutMs) => waitForEvents(store, ingested, count, timeoutMs),
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
