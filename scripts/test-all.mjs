@@ -1,4 +1,4 @@
-// `npm test`: build, run every suite (unit, then VS Code integration), and end with one line
+// `npm test`: build, run every suite (unit, VS Code integration, then the .vsix package check), and end with one line
 // `N passed, N failed` over all of them. A suite that reported no result counts as a failure,
 // so a run that executed nothing can never look green.
 import { spawnSync } from 'node:child_process';
@@ -12,12 +12,18 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const suites = [
-  { name: 'unit', script: 'test:unit' },
-  { name: 'integration', script: 'test:integration' },
+  { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'] },
+  { name: 'integration', command: ['npm', 'run', '--silent', 'test:integration'] },
+  // Packs the .vsix as `npm run package` does (the build is already done) and checks its contents.
+  { name: 'package', command: [process.execPath, join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', 'test/package/mocharc.json'] },
 ];
 
 function npmRun(script, env = {}) {
-  const r = spawnSync('npm', ['run', '--silent', script], {
+  return run(['npm', 'run', '--silent', script], env);
+}
+
+function run([command, ...args], env = {}) {
+  const r = spawnSync(command, args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, CAUSELENS_RESULTS_DIR: resultsDir, ...env },
@@ -26,11 +32,13 @@ function npmRun(script, env = {}) {
 }
 
 let exitCode = npmRun('build');
-if (exitCode !== 0) console.error('build failed');
+const built = exitCode === 0;
+if (!built) console.error('build failed');
 let passed = 0;
 let failed = 0;
 for (const suite of suites) {
-  const code = exitCode === 0 ? npmRun(suite.script, { CAUSELENS_SUITE: suite.name }) : 1;
+  // Every suite runs even when an earlier one failed; only a failed build skips them.
+  const code = built ? run(suite.command, { CAUSELENS_SUITE: suite.name }) : 1;
   const file = join(resultsDir, `${suite.name}.json`);
   if (existsSync(file)) {
     const r = JSON.parse(readFileSync(file, 'utf8'));

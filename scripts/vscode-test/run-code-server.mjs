@@ -48,7 +48,7 @@ function createOutputWatcher(protocol, logStream, onReady) {
   const state = { totals: undefined, lastLines: [] };
   const onLog = (type, text) => {
     logStream.write(`[${type}] ${text}\n`);
-    for (const line of text.split('\n')) {
+    for (const line of text.replace(protocol.SUITE_OUTPUT_PREFIX, '').split('\n')) {
       state.lastLines = [...state.lastLines.slice(-19), line];
       if (line.startsWith(protocol.RESULTS_MARKER)) state.totals = JSON.parse(line.slice(protocol.RESULTS_MARKER.length));
       else if (line.startsWith(protocol.WORKBENCH_READY_MARKER)) onReady(JSON.parse(line.slice(protocol.WORKBENCH_READY_MARKER.length)));

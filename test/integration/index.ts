@@ -24,10 +24,14 @@ export async function run(): Promise<void> {
   if (totals.passed === 0) throw new Error('no integration test ran');
 }
 
-/** Every compiled `*.test.js` below this folder, sorted so the order (and the last test) is stable. */
+/**
+ * Every compiled `*.test.js` below this folder whose `.ts` source still exists (tsc never deletes
+ * the output of a removed or renamed test), sorted so the order, and so the last test, is stable.
+ */
 function testFiles(dir: string): string[] {
+  const sourceDir = join(dir, '..', '..', '..', 'test', 'integration');
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && existsSync(join(sourceDir, f.replace(/\.js$/, '.ts'))))
     .sort()
     .map((f) => join(dir, f));
 }
