@@ -77,6 +77,14 @@ async function runSuite(protocol, tools, tempDir) {
     env: { [protocol.WORKBENCH_CHECKED_FILE_ENV]: replyFile },
   });
   say(`code-server ${server.baseUrl} answered in ${server.startupMs} ms`);
+  // code-server leads its own process group, so an interrupted run must stop it explicitly.
+  const stopOnSignal = (signal) =>
+    void server.stop().finally(() => {
+      rmSync(tempDir, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
   let workbench;
   let checks;
   let checksDone = Promise.resolve([]);
@@ -102,6 +110,8 @@ async function runSuite(protocol, tools, tempDir) {
     if (!checks) await screenshot();
     return { code: outcome.code, totals: watcher.state.totals, checks: checks ?? [] };
   } finally {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await workbench?.close().catch(() => {});
     await server.stop();
     logStream.end();
