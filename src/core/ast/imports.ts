@@ -39,6 +39,7 @@ function resolvePython(from: string, source: string, paths: readonly string[], a
 
 function resolveGo(source: string, paths: readonly string[]): string[] {
   return paths.filter((p) => {
+    if (!p.endsWith('.go')) return false;
     const dir = posix.dirname(p);
     return dir !== '.' && (source === dir || source.endsWith(`/${dir}`) || dir.endsWith(`/${source}`));
   });
@@ -102,14 +103,14 @@ export function resolveImport(language: LanguageId, from: string, source: string
       return resolvePython(from, source, paths, all);
     case 'java': {
       const direct = bySuffixes(paths, [`${source.replace(/\./g, '/')}.java`]);
-      return direct.length > 0 ? direct : paths.filter((p) => endsWithPath(posix.dirname(p), source.replace(/\./g, '/')));
+      return direct.length > 0 ? direct : paths.filter((p) => p.endsWith('.java') && endsWithPath(posix.dirname(p), source.replace(/\./g, '/')));
     }
     case 'go':
       return resolveGo(source, paths);
     case 'ruby':
       return resolveRuby(from, source, paths, all);
     case 'csharp':
-      return resolveNamespaceDirectory(source.split('.'), paths);
+      return resolveNamespaceDirectory(source.split('.'), paths.filter((p) => p.endsWith('.cs')));
     case 'php':
       return resolvePhp(from, source, paths, all);
     case 'rust':
