@@ -41,6 +41,7 @@ function initialiseTreeSitter(): Promise<void> {
     locateFile: (file: string) => locateWasm(`web-tree-sitter/${file}`),
   }).catch((error: unknown) => {
     perThread.init = undefined;
+    if (error instanceof CauseLensError) throw error;
     throw new CauseLensError('internal', `Could not start the tree-sitter runtime: ${String(error)}`, { cause: error });
   });
   return perThread.init;
