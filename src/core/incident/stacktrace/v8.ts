@@ -50,7 +50,6 @@ interface CauseGap {
 export function parseV8(lines: string[]): ParsedStack {
   const warnings: string[] = [];
   const drafts: ExceptionDraft[] = [];
-  const rawOf = new WeakMap<StackFrame, string>();
   const gaps: CauseGap[] = [];
   let current: ExceptionDraft | undefined;
   let pending: string[] = [];
@@ -83,10 +82,7 @@ export function parseV8(lines: string[]): ParsedStack {
         break;
       }
       pending = [];
-      if (parsed) {
-        rawOf.set(parsed, frameMatch[1].replace(/\s*\{$/, ''));
-        current.frames.add(parsed);
-      }
+      if (parsed) current.frames.add(parsed);
       continue;
     }
     const cause = CAUSE_LINE.exec(line);
@@ -98,7 +94,7 @@ export function parseV8(lines: string[]): ParsedStack {
     const gap = MATCHING_CAUSE.exec(line);
     if (gap && current) {
       const last = current.frames.last(1)[0];
-      gaps.push({ draft: current, before: current.frames.count, skipped: Number(gap[1]), anchor: last ? rawOf.get(last) ?? '' : '' });
+      gaps.push({ draft: current, before: current.frames.count, skipped: Number(gap[1]), anchor: last ? frameKey(last) : '' });
       continue;
     }
     if (NODE_FOOTER.test(line)) continue;
@@ -111,7 +107,7 @@ export function parseV8(lines: string[]): ParsedStack {
   }
   if (pendingCause) startDraft(); // a cause that is not an Error (`[cause]: 'db down'`) has no frames
   if (ignoredOthers) warnings.push('The text holds more than one error; only the first and its causes were read.');
-  fillCauseGaps(drafts, gaps, rawOf);
+  fillCauseGaps(drafts, gaps);
   return { format: 'v8', exceptions: finishDrafts(drafts, warnings), warnings };
 }
 
@@ -130,13 +126,17 @@ function pickHeader(pending: string[]): string {
  * Node replaces the outer frames it shares with the cause by "... N lines matching cause stack
  * trace ...": they are the N frames after the gap's anchor frame in the cause's stack.
  */
-function fillCauseGaps(drafts: ExceptionDraft[], gaps: CauseGap[], rawOf: WeakMap<StackFrame, string>): void {
+function frameKey(f: StackFrame): string {
+  return `${f.function ?? ''}\0${f.file}\0${f.line ?? ''}\0${f.column ?? ''}`;
+}
+
+function fillCauseGaps(drafts: ExceptionDraft[], gaps: CauseGap[]): void {
   // Last gap first, so the positions of earlier gaps in the same stack stay valid.
   for (const gap of [...gaps].reverse()) {
     const cause = drafts[drafts.indexOf(gap.draft) + 1];
     if (!cause || gap.draft.frames.dropped > 0 || cause.frames.dropped > 0) continue;
     const causeFrames = cause.frames.frames();
-    const at = causeFrames.findIndex((f) => rawOf.get(f) === gap.anchor);
+    const at = causeFrames.findIndex((f) => frameKey(f) === gap.anchor);
     if (at < 0) continue;
     const own = gap.draft.frames.frames();
     own.splice(gap.before, 0, ...causeFrames.slice(at + 1, at + 1 + gap.skipped));

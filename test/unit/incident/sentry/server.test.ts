@@ -125,6 +125,27 @@ describe('local Sentry server', () => {
     assertValid(contract.validator(`${PROJECT}/events/{event_id}/`), byProject.body);
   });
 
+  it("gives event entries the keys of Sentry's own example (the schema leaves entries open)", async () => {
+    type Entry = { type: string; data: { values: Record<string, unknown>[] } };
+    const example = contract.example(`${ORG}/issues/{issue_id}/events/{event_id}/`) as { entries: Entry[] };
+    const ours = (await get(`/api/0/organizations/causelens/issues/${server.store.issues[0].id}/events/latest/`)).body as { entries: Entry[] };
+    const keysOf = (entries: Entry[], type: string) => {
+      const values = entries.find((e) => e.type === type)!.data.values;
+      return { value: Object.keys(values[0]).sort(), frame: Object.keys((values[0].stacktrace as { frames: object[] } | undefined)?.frames?.[0] ?? {}).sort() };
+    };
+    const missing = (want: string[], have: string[]) => want.filter((k) => !have.includes(k));
+    const [theirs, mine] = [keysOf(example.entries, 'exception'), keysOf(ours.entries, 'exception')];
+    assert.deepEqual(missing(theirs.value, mine.value), []);
+    assert.deepEqual(missing(theirs.frame, mine.frame), []);
+    const crumbKeys = Object.keys(example.entries.find((e) => e.type === 'breadcrumbs')!.data.values[0]);
+    const big = server.store.issues[0].events.find((e) => e.eventId.endsWith('2'))!;
+    big.event.breadcrumbs = [{ timestamp: now, category: 'console', level: 'log', message: 'GET /orders/ord-1002/receipt' }];
+    const withCrumbs = (await get(`/api/0/organizations/causelens/issues/${server.store.issues[0].id}/events/latest/`)).body as { entries: Entry[] };
+    const crumb = withCrumbs.entries.find((e) => e.type === 'breadcrumbs')!.data.values[0];
+    assert.deepEqual(missing(crumbKeys, Object.keys(crumb)), []);
+    assert.equal(crumb.timestamp, new Date(now * 1000).toISOString());
+  });
+
   it('serves the event-count series of an issue', async () => {
     const issue = server.store.issues[0];
     const { status, body } = await get(`/api/0/organizations/causelens/events-timeseries/?dataset=errors&query=issue.id:${issue.id}&statsPeriod=1h&interval=60`);
