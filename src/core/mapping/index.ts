@@ -1,0 +1,40 @@
+// Entry point of core/mapping: every frame of an incident → a tracked workspace file and line,
+// optionally moved from the release commit to the working tree.
+
+import type { Incident } from '../incident/model';
+import { trackLinesToWorkingTree } from './lineTracking';
+import { mapFrameToWorkspace } from './mapFrame';
+import type { MappedFrame, Workspace } from './model';
+import { SourceMapResolver } from './sourceMaps';
+import { type WorkspaceIndex, indexWorkspace, isWorkspaceIndex } from './workspaceIndex';
+
+export type { FrameLocation, MappedFrame, PathMapping, Workspace, WorkspaceRoot } from './model';
+export { mapFrameToWorkspace, type MapFrameOptions } from './mapFrame';
+export { indexWorkspace, type WorkspaceIndex } from './workspaceIndex';
+export { listTrackedFiles, loadWorkspace } from './trackedFiles';
+export { parseHunks, trackLinesToWorkingTree, translateLine, type Hunk, type LineFate } from './lineTracking';
+export { requireInsideRoot, resolveInsideRoot } from './safePath';
+export { normalizeFramePath, DEPLOY_PREFIXES } from './framePath';
+export { SourceMapResolver } from './sourceMaps';
+
+/** Maps every frame of every exception of the incident (crash site of the reported exception first). */
+export function mapIncident(incident: Incident, workspace: Workspace | WorkspaceIndex): MappedFrame[] {
+  const index = isWorkspaceIndex(workspace) ? workspace : indexWorkspace(workspace);
+  const sourceMaps = new SourceMapResolver(index);
+  const mapped: MappedFrame[] = [];
+  incident.exceptions.forEach((exception, exceptionIndex) => {
+    exception.frames.forEach((frame, frameIndex) => {
+      const location = mapFrameToWorkspace(frame, index, { platform: incident.platform, sourceMaps });
+      mapped.push({ frame, exceptionIndex, frameIndex, ...location });
+    });
+  });
+  return mapped;
+}
+
+/**
+ * mapIncident, then lines moved from the incident's release commit (`incident.commit`) to the
+ * working tree with `git diff -U0`, when the incident names a commit.
+ */
+export async function mapIncidentToWorkingTree(incident: Incident, workspace: Workspace | WorkspaceIndex): Promise<MappedFrame[]> {
+  return trackLinesToWorkingTree(mapIncident(incident, workspace), incident.commit);
+}
