@@ -63,6 +63,21 @@ function timeout(ms) {
   return new Promise((resolve) => setTimeout(() => resolve({ timedOut: true }), ms).unref());
 }
 
+/** code-server leads its own process group, so an interrupted run must stop it explicitly. */
+function stopServerOnSignal(server, tempDir) {
+  const onSignal = (signal) =>
+    void server.stop().finally(() => {
+      rmSync(tempDir, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 async function runSuite(protocol, tools, tempDir) {
   mkdirSync(resultsDir, { recursive: true });
   const workspaceDir = join(tempDir, 'workspace');
@@ -77,14 +92,7 @@ async function runSuite(protocol, tools, tempDir) {
     env: { [protocol.WORKBENCH_CHECKED_FILE_ENV]: replyFile },
   });
   say(`code-server ${server.baseUrl} answered in ${server.startupMs} ms`);
-  // code-server leads its own process group, so an interrupted run must stop it explicitly.
-  const stopOnSignal = (signal) =>
-    void server.stop().finally(() => {
-      rmSync(tempDir, { recursive: true, force: true });
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  const stopHandlingSignals = stopServerOnSignal(server, tempDir);
   let workbench;
   let checks;
   let checksDone = Promise.resolve([]);
@@ -110,8 +118,7 @@ async function runSuite(protocol, tools, tempDir) {
     if (!checks) await screenshot();
     return { code: outcome.code, totals: watcher.state.totals, checks: checks ?? [] };
   } finally {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
+    stopHandlingSignals();
     await workbench?.close().catch(() => {});
     await server.stop();
     logStream.end();
