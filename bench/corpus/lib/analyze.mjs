@@ -56,10 +56,11 @@ export async function describeCrash({ language, trace, repoDir, revision, culpri
   for (const frame of frames) blames.push(await blameLine(repoDir, revision, frame.file, frame.line));
   const top = frames[0];
   let relation;
-  if (blames[0] === culpritSha) relation = 'crash-line-changed';
+  if (testOnly && !blames.includes(culpritSha)) relation = 'only-test-frames';
+  else if (blames[0] === culpritSha) relation = 'crash-line-changed';
   else if (culpritFiles.includes(top.file)) relation = 'crash-file-changed';
   else if (blames.includes(culpritSha)) relation = 'caller-line-changed';
   else if (frames.some((frame) => culpritFiles.includes(frame.file))) relation = 'caller-file-changed';
-  else relation = 'not-on-stack';
+  else relation = 'culprit-not-on-stack';
   return { frames, relation, testOnly, crashFrame: top };
 }

@@ -32,10 +32,14 @@ function uniqueFind(lines, index, dropLine) {
 export function mutationsFor(language, file, text) {
   const lines = text.split('\n');
   const out = [];
-  const defRe = language === 'python' ? /^\s*def ([A-Za-z_]\w*)\(/ : language === 'java' ? null : /^\s*(?:export\s+)?function\s+([A-Za-z_$][\w$]*)\s*\(/;
+  const defRe =
+    language === 'python' ? /^\s*def ([A-Za-z_]\w*)\(/
+    : language === 'java' ? null
+    : /^\s*(?:export\s+)?(?:function\s+([A-Za-z_$][\w$]*)\s*\(|const ([A-Za-z_$][\w$]*) = (?:async )?(?:\([^)]*\)|\w+) =>)/;
   if (defRe) {
     for (const line of lines) {
-      const name = defRe.exec(line)?.[1];
+      const match = defRe.exec(line);
+      const name = match?.[1] ?? match?.[2];
       if (!name || name.length < 3 || name.startsWith('__')) continue;
       const rename = renamedIdentifier(name);
       const uses = lines.filter((l) => (l.match(identifierRegex(name)) ?? []).length > 0);
@@ -47,7 +51,7 @@ export function mutationsFor(language, file, text) {
       out.push({ label: `rename ${name}->${rename} in ${file} only`, edits: [{ file, rename: { from: name, to: rename, exceptLine: null } }] });
     }
   }
-  const localFunctions = new Set(defRe ? lines.map((l) => defRe.exec(l)?.[1]).filter(Boolean) : []);
+  const localFunctions = new Set(defRe ? lines.map((l) => defRe.exec(l)).filter(Boolean).map((m) => m[1] ?? m[2]) : []);
   lines.forEach((line, i) => {
     const drop = () => {
       const { find, replace } = uniqueFind(lines, i, true);
@@ -66,6 +70,7 @@ export function mutationsFor(language, file, text) {
       swap('drop default', line.replace(/\((\w+(?:\.\w+)*) \|\| (''|\[\]|\{\})\)/, '$1'));
       if (/^\s*if \(.*\) (return|throw)\b[^{]*$/.test(line)) drop();
       if (/^\s*(\w+) = \1 \|\| [^|]+$/.test(line)) drop();
+      if (/^\s*(\w+) = \w+\(\1\);?$/.test(line)) drop();
       swap('unguard', line.replace(/(\b[\w.]+) && \1(\.|\[)/, '$1$2'));
     } else if (language === 'python') {
       if (/^\s*if .*: (return|raise|continue)\b/.test(line)) drop();

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 const [found, ...picks] = process.argv.slice(2);
 const rows = readFileSync(found, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 for (const pick of picks) {
-  const [id, needle] = pick.split('=');
-  const row = rows.find((r) => r.label.includes(needle));
+  const [id, rest] = pick.split(/=(.*)/s);
+  const [needle, file] = rest.split('@');
+  const row = rows.find((r) => r.label.includes(needle) && (!file || r.edits[0].file === file));
   if (!row) throw new Error(`nothing matches ${needle}`);
   const intent = row.label.split(' ')[0];
   const errorClass = /([\w.]*(?:Error|Exception))\b/.exec(row.error)?.[1];
