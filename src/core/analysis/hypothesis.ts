@@ -51,6 +51,8 @@ export interface HypothesisContext {
 export interface CandidateFile {
   path: string;
   oldPath?: string;
+  /** The commit created the file: every line "introduced" then, so that says less. */
+  created?: boolean;
   binary: boolean;
   added: string[];
   removed: string[];
@@ -96,17 +98,23 @@ function frameName(a: FrameAnchor): string {
 }
 
 /** Scores where the commit's hunks land relative to the frames and their neighbourhood. */
-function locateAgainstFrames(tracked: readonly TrackedFileChange[], context: HypothesisContext, out: HypothesisResult): void {
+/** Creating a file writes all of its lines; that says far less than editing one of them. */
+const CREATED_FILE_FACTOR = 0.3;
+
+function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext, out: HypothesisResult): void {
   const f = out.features;
   for (const anchor of context.anchors) {
     const change = tracked.find((t) => t.incidentPath === anchor.path);
     if (!change) continue;
     const where = `${anchor.path}:${anchor.line}`;
     const role = anchor.frameIndex === 0 ? 'the crash site' : anchor.isTest ? 'a test frame' : 'a frame of the stack';
+    const created = commit.files.some((file) => file.created && file.path === anchor.path);
+    const introduced = anchor.weight * (created ? CREATED_FILE_FACTOR : 1);
     if (anchor.weight > f.frameFileChanged) f.frameFileChanged = anchor.weight;
-    if (change.survivingAddedLines.includes(anchor.line) && anchor.weight > f.crashLineIntroduced) {
-      f.crashLineIntroduced = anchor.weight;
-      out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `Wrote line ${where} (${role}, in ${frameName(anchor)}) as it stands today`, path: anchor.path, line: anchor.line });
+    if (change.survivingAddedLines.includes(anchor.line) && introduced > f.crashLineIntroduced) {
+      f.crashLineIntroduced = introduced;
+      const verb = created ? `Created ${anchor.path}, writing line ${anchor.line}` : `Wrote line ${where}`;
+      out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `${verb} (${role}, in ${frameName(anchor)}) as it stands today`, path: anchor.path, line: anchor.line });
     } else if (overlaps(change.spans, anchor.line, anchor.line) && anchor.weight > f.frameLineChanged) {
       f.frameLineChanged = anchor.weight;
       out.evidence.push({ kind: 'frame-line', feature: 'frameLineChanged', message: `Changed line ${where} (${role}, in ${frameName(anchor)})`, path: anchor.path, line: anchor.line });
@@ -163,7 +171,7 @@ function readTiming(commit: CandidateCommit, context: HypothesisContext, out: Hy
 export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext): HypothesisResult {
   const out: HypothesisResult = { sha: commit.sha, features: emptyFeatures(), matchedWords: [], evidence: [], suspectLines: [] };
   const f = out.features;
-  locateAgainstFrames(tracked, context, out);
+  locateAgainstFrames(commit, tracked, context, out);
   out.matchedWords = matchErrorWords(commit, context);
 
   const textFiles = commit.files.filter((file) => !file.binary);

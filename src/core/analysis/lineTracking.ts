@@ -90,8 +90,9 @@ export class IncidentLineTracker {
       const change = changes.find((c) => c.newPath === history.pathNow);
       if (!change) continue;
       const spans = change.hunks.map((h) => {
+        // A pure deletion sits between new lines `newStart` and `newStart + 1`: it touches both.
         const first = h.newLines > 0 ? h.newStart : Math.max(1, h.newStart);
-        const last = h.newLines > 0 ? h.newStart + h.newLines - 1 : first;
+        const last = h.newLines > 0 ? h.newStart + h.newLines - 1 : h.newStart + 1;
         const start = history.toIncidentRevision(first);
         const end = history.toIncidentRevision(last);
         return { start: Math.min(start.line, end.line), end: Math.max(start.line, end.line), exact: start.exact && end.exact };

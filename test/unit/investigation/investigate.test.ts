@@ -1,0 +1,107 @@
+// The whole pipeline on repositories built by the test: ranking, streaming, cancellation,
+// the time budget and bad repositories.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createCodeModel, locateFramesAtRevision } from '../../../src/core/engine';
+import { CauseLensError } from '../../../src/core/errors';
+import { readIncident } from '../../../src/core/incident';
+import { investigate, type InvestigationProgress } from '../../../src/core/investigation';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const ada = { name: 'Ada', email: 'ada@example.com' };
+const bob = { name: 'Bob', email: 'bob@example.com' };
+
+const usersV1 = `function formatUser(user) {
+  if (!user.profile) return user.name;
+  return user.name + ' <' + user.profile.email + '>';
+}
+module.exports = { formatUser };
+`;
+const usersV2 = `function formatUser(user) {
+  return user.name + ' <' + user.profile.email + '>';
+}
+module.exports = { formatUser };
+`;
+
+function buildShop(): { repo: BuiltRepo; culprit: string } {
+  const b = new TestRepoBuilder();
+  b.commit({ message: 'initial shop', author: ada, files: { 'src/users.js': usersV1, 'src/orders.js': 'exports.list = () => [];\n', 'README.md': '# shop\n' } });
+  for (let i = 0; i < 6; i++) b.commit({ message: `orders: tweak ${i}`, author: bob, files: { 'src/orders.js': `exports.list = () => [${i}];\n` } });
+  const culprit = b.commit({ message: 'simplify user formatting', author: bob, files: { 'src/users.js': usersV2 } });
+  for (let i = 0; i < 5; i++) b.commit({ message: `docs ${i}`, author: ada, files: { 'README.md': `# shop\n${i}\n` } });
+  const repo = b.build();
+  return { repo, culprit: repo.sha(culprit) };
+}
+
+const TRACE = `TypeError: Cannot read properties of undefined (reading 'email')
+    at formatUser (/usr/src/app/src/users.js:2:46)
+    at Object.<anonymous> (/usr/src/app/src/server.js:10:3)
+    at Module._compile (node:internal/modules/cjs/loader:1521:14)
+`;
+
+const stages = { locateFrames: locateFramesAtRevision, codeModel: createCodeModel };
+
+describe('investigate (whole pipeline)', function () {
+  this.timeout(60000);
+  let shop: { repo: BuiltRepo; culprit: string };
+  before(() => (shop = buildShop()));
+  after(() => shop.repo.cleanup());
+
+  it('ranks first the commit that removed the guard above the crash line, with evidence', async () => {
+    const progress: InvestigationProgress[] = [];
+    const result = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 2, onProgress: (p) => progress.push(p), ...stages });
+    assert.equal(result.causes[0].commit.sha, shop.culprit, JSON.stringify(result.causes.slice(0, 3).map((c) => [c.commit.subject, c.score, c.evidence]), null, 1));
+    assert.equal(result.stats.candidates, 13);
+    assert.equal(result.stats.scored, 13);
+    const kinds = result.causes[0].evidence.map((e) => e.kind);
+    assert.ok(kinds.includes('frame-line'), kinds.join());
+    assert.ok(kinds.includes('guard-removed'), kinds.join());
+    // The commit that created the file wrote the crash line too, but creating says less than editing.
+    const initial = result.causes.find((c) => c.commit.subject === 'initial shop')!;
+    assert.ok(initial.evidence.some((e) => e.kind === 'crash-line-introduced' && /^Created src\/users.js/.test(e.message)));
+    assert.ok(result.causes[0].score > result.causes[1].score);
+    assert.deepEqual(progress.map((p) => p.phase).filter((p, i, all) => all.indexOf(p) === i), ['locating', 'history', 'scoring', 'done']);
+    assert.equal(progress.at(-1)!.ranking[0].commit.sha, shop.culprit);
+  });
+
+  it('cancels with a CauseLensError and leaves no worker behind', async () => {
+    const controller = new AbortController();
+    const run = investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 1, signal: controller.signal, onProgress: (p) => p.phase === 'history' && controller.abort(), ...stages });
+    await assert.rejects(run, (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+  });
+
+  it('stops at the time budget with the ranking so far and says so', async () => {
+    const result = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 1, budgetMs: 1, ...stages });
+    assert.equal(result.stats.budgetExceeded, true);
+    assert.ok(result.warnings.some((w) => /time budget/.test(w)));
+  });
+
+  it('never reads outside the repository for a frame path that climbs out of it', async () => {
+    const incident = readIncident(`Error: x\n    at f (/app/../../../../etc/passwd:1:1)\n    at g (/etc/hostname:1:1)\n`);
+    const result = await investigate(incident, { repoPath: shop.repo.dir, workers: 1, ...stages });
+    assert.deepEqual(result.frames, []);
+    assert.ok(result.warnings.some((w) => /No frame of the stack/.test(w)));
+  });
+
+  it('answers a repository without commits with a no-history error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-empty-'));
+    try {
+      execFileSync('git', ['init', '-q', dir]);
+      await assert.rejects(investigate(readIncident(TRACE), { repoPath: dir, workers: 1, ...stages }), (e: unknown) => e instanceof CauseLensError && e.reason === 'no-history');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers a directory that is not a repository with a clear error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-norepo-'));
+    try {
+      await assert.rejects(investigate(readIncident(TRACE), { repoPath: dir, workers: 1, ...stages }), (e: unknown) => e instanceof CauseLensError && /git repository/i.test(e.message));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
