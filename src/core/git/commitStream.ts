@@ -50,75 +50,93 @@ export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs
   ];
 }
 
+/** Parsed commits waiting for the consumer; pauses git's stdout while too many are waiting. */
+class CommitQueue {
+  private readonly items: CommitDiff[] = [];
+  private wake: (() => void) | undefined;
+  private stdout: NodeJS.ReadableStream | undefined;
+  done = false;
+  failure: unknown;
+
+  attach(stdout: NodeJS.ReadableStream, parser: LogPatchParser): void {
+    this.stdout = stdout;
+    const decoder = new StringDecoder('utf8');
+    stdout.on('data', (chunk: Buffer) => this.push(parser.push(decoder.write(chunk))));
+    stdout.on('end', () => this.push([...parser.push(decoder.end()), ...parser.end()]));
+  }
+
+  private push(diffs: CommitDiff[]): void {
+    this.items.push(...diffs);
+    if (this.items.length > HIGH_WATER) this.stdout?.pause();
+    this.notify();
+  }
+
+  finish(failure?: unknown): void {
+    this.failure = failure;
+    this.done = true;
+    this.notify();
+  }
+
+  /** The next commit, or undefined once git has finished and everything was taken. */
+  async next(): Promise<CommitDiff | undefined> {
+    while (this.items.length === 0 && !this.done) await new Promise<void>((resolve) => (this.wake = resolve));
+    const item = this.items.shift();
+    if (this.items.length < LOW_WATER && this.stdout?.isPaused()) this.stdout.resume();
+    return item;
+  }
+
+  /** Lets a paused git run to completion after the consumer stopped. */
+  release(): void {
+    this.stdout?.resume();
+  }
+
+  private notify(): void {
+    this.wake?.();
+    this.wake = undefined;
+  }
+}
+
+function checkedShas(selection: CommitSelection): string[] {
+  const shas = [...new Set([...selection.commits, ...(selection.blameCommits ?? [])])];
+  for (const sha of shas) {
+    if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new CauseLensError('bad-input', `Not a commit id: ${JSON.stringify(sha)}`);
+  }
+  return shas;
+}
+
 /** Yields one CommitDiff per selected commit, in the selection's order (window first, then blame). */
 export async function* streamCommitDiffs(
   repo: GitRepository,
   selection: CommitSelection,
   options: StreamCommitDiffsOptions = {},
 ): AsyncGenerator<CommitDiff, void, undefined> {
-  const shas = [...new Set([...selection.commits, ...(selection.blameCommits ?? [])])];
-  for (const sha of shas) {
-    if (!/^[0-9a-f]{4,64}$/i.test(sha)) throw new CauseLensError('bad-input', `Not a commit id: ${JSON.stringify(sha)}`);
-  }
+  const shas = checkedShas(selection);
   if (shas.length === 0) return;
   if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
 
   const parser = new LogPatchParser({ ignoreRevs: options.ignoreRevs ?? readIgnoreRevs(repo.root) });
-  const queue: CommitDiff[] = [];
-  let wake: (() => void) | undefined;
-  let stdout: NodeJS.ReadableStream | undefined;
-  let done = false;
-  let failure: unknown;
+  const queue = new CommitQueue();
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort);
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-
-  const decoder = new StringDecoder('utf8');
   const run = runGit(repo, logPatchArgs(options), {
     signal: stop.signal,
     input: `${shas.join('\n')}\n`,
-    onStdout: (stream) => {
-      stdout = stream;
-      stream.on('data', (chunk: Buffer) => {
-        queue.push(...parser.push(decoder.write(chunk)));
-        if (queue.length > HIGH_WATER) stream.pause();
-        notify();
-      });
-    },
+    onStdout: (stdout) => queue.attach(stdout, parser),
   }).then(
-    () => {
-      queue.push(...parser.push(decoder.end()), ...parser.end());
-    },
-    (error: unknown) => {
-      failure = error;
-    },
-  ).finally(() => {
-    done = true;
-    notify();
-  });
+    () => queue.finish(),
+    (error: unknown) => queue.finish(error),
+  );
 
   try {
-    for (;;) {
-      if (queue.length > 0) {
-        const next = queue.shift() as CommitDiff;
-        if (queue.length < LOW_WATER && stdout?.isPaused()) stdout.resume();
-        yield next;
-        continue;
-      }
-      if (done) break;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-    if (failure) throw failure;
+    for (let diff = await queue.next(); diff; diff = await queue.next()) yield diff;
+    if (queue.failure) throw queue.failure;
     if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
-    if (!done) {
+    if (!queue.done) {
       stop.abort();
-      stdout?.resume();
+      queue.release();
       await run;
     }
   }
