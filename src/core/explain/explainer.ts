@@ -101,45 +101,54 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The explanation was cancelled.');
 }
 
+type ModelFailure = Extract<ModelCallResult, { ok: false }>;
+
+/** One cause through cache, model and fallback; `earlier` is the run's first endpoint failure. */
+async function explainOneWithModel(request: ExplainRequest, item: CauseToExplain, model: ExplanationModel, options: ExplainOptions, earlier: ModelFailure | undefined): Promise<Explanation> {
+  // The endpoint is part of the key: the same model name on another server is another model.
+  const key = explanationCacheKey(request.incident.id, item.cause.commit.sha, `${model.id}@${model.endpoint}`);
+  const cached = await options.cache?.get(key);
+  if (cached) return { ...cached, rank: item.cause.rank, origin: 'cache' };
+  if (earlier) {
+    return offlineExplanation(request, item, { ...earlier, reason: 'skipped-after-failure', detail: `Not sent: an earlier request failed (${earlier.reason}: ${earlier.detail})`, tokens: { promptTokens: 0, source: 'estimate' } });
+  }
+  const prompt = buildCausePrompt(request, item, options.maxPromptChars);
+  const result = await explainWithModel(model, prompt.messages, {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    onText: (text) => options.onText?.(item.cause.commit.sha, text),
+  });
+  if (!result.ok) return offlineExplanation(request, item, result);
+  const explanation = modelExplanation(model, item, result, request);
+  await options.cache?.set(key, explanation);
+  return explanation;
+}
+
+/** Failures of the endpoint itself (not of one answer) stop the run from asking it again. */
+function endpointFailure(explanation: Explanation): ModelFailure | undefined {
+  const f = explanation.fallback;
+  if (!f || f.reason === 'invalid-output' || f.reason === 'skipped-after-failure') return undefined;
+  return { ok: false, ...f, tokens: { promptTokens: 0, source: 'estimate' } };
+}
+
 /**
  * Explains the first `top` causes of `request`, in order. Throws CauseLensError `forbidden` when a
  * model is given without consent for its endpoint, `cancelled` when the signal aborts; model
  * failures never throw: they fall back to the offline explanation and say why in `fallback`.
  */
 export async function explainCauses(request: ExplainRequest, options: ExplainOptions = {}): Promise<Explanation[]> {
-  const { model, cache, signal } = options;
+  const { model } = options;
   if (model) requireConsent(model, options.consent);
   const results: Explanation[] = [];
   // After an endpoint fails (bad key, rate limit, outage, timeout) the rest of the run does not
   // ask it again: the user gets offline explanations now rather than the same failure N times.
-  let failure: Extract<ModelCallResult, { ok: false }> | undefined;
+  let failure: ModelFailure | undefined;
   for (const item of request.causes.slice(0, options.top ?? DEFAULT_TOP)) {
-    throwIfCancelled(signal);
-    const explanation = model ? await explainOne(request, item, model, options, failure) : offlineExplanation(request, item);
-    if (explanation.fallback && explanation.fallback.reason !== 'invalid-output' && explanation.fallback.reason !== 'skipped-after-failure' && !failure) {
-      failure = { ok: false, ...explanation.fallback, tokens: { promptTokens: 0, source: 'estimate' } };
-    }
+    throwIfCancelled(options.signal);
+    const explanation = model ? await explainOneWithModel(request, item, model, options, failure) : offlineExplanation(request, item);
+    failure ??= endpointFailure(explanation);
     results.push(explanation);
     options.onExplanation?.(explanation);
   }
   return results;
-
-  async function explainOne(request: ExplainRequest, item: CauseToExplain, model: ExplanationModel, options: ExplainOptions, earlier: typeof failure): Promise<Explanation> {
-    const key = explanationCacheKey(request.incident.id, item.cause.commit.sha, model.id);
-    const cached = await cache?.get(key);
-    if (cached) return { ...cached, rank: item.cause.rank, origin: 'cache' };
-    if (earlier) {
-      return offlineExplanation(request, item, { ...earlier, reason: 'skipped-after-failure', detail: `Not sent: an earlier request failed (${earlier.reason}: ${earlier.detail})` });
-    }
-    const prompt = buildCausePrompt(request, item, options.maxPromptChars);
-    const result = await explainWithModel(model, prompt.messages, {
-      signal: options.signal,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      onText: (text) => options.onText?.(item.cause.commit.sha, text),
-    });
-    if (!result.ok) return offlineExplanation(request, item, result);
-    const explanation = modelExplanation(model, item, result, request);
-    await cache?.set(key, explanation);
-    return explanation;
-  }
 }

@@ -17,6 +17,7 @@ export interface OfflineAnswer {
 const LOCATION_KINDS = ['crash-line-introduced', 'frame-line', 'enclosing-symbol', 'callee', 'frame-file'] as const;
 const MISSING_VALUE = /\b(?:undefined|null|None|NoneType|nil|NullPointer\w*|NullReference\w*)\b/;
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+const NEARBY_LINES = 3;
 
 function code(line: string): string {
   const text = line.trim();
@@ -76,10 +77,12 @@ function formatHours(hours: number): string {
 export function suspectRanges(item: CauseToExplain, crash: { path: string; line: number } | undefined): SuspectRange[] {
   const ranges: SuspectRange[] = [];
   const points = item.cause.suspectLines.length > 0 ? item.cause.suspectLines : item.hunks.slice(0, 3).map((h) => ({ path: h.path, line: h.newStart }));
+  const span = (h: ExplainHunk) => ({ start: h.newStart, end: h.newStart + Math.max(h.newLines ?? h.added.length, 1) - 1 });
   for (const point of points) {
-    const hunk = item.hunks.find((h) => h.path === point.path && point.line >= h.newStart && point.line < h.newStart + Math.max(h.newLines ?? h.added.length, 1));
-    const startLine = hunk ? hunk.newStart : point.line;
-    const endLine = hunk ? hunk.newStart + Math.max(hunk.newLines ?? hunk.added.length, 1) - 1 : point.line;
+    // Diffs without context lines put the change just beside the crash line: join the two.
+    const hunk = item.hunks.find((h) => h.path === point.path && point.line >= span(h).start - NEARBY_LINES && point.line <= span(h).end + NEARBY_LINES);
+    const startLine = hunk ? Math.min(span(hunk).start, point.line) : point.line;
+    const endLine = hunk ? Math.max(span(hunk).end, point.line) : point.line;
     if (ranges.some((r) => r.path === point.path && r.startLine <= point.line && r.endLine >= point.line)) continue;
     const isCrash = crash !== undefined && crash.path === point.path && crash.line === point.line;
     const reason = isCrash ? 'the crash line' : hunk ? 'changed by this commit' : 'a frame of the stack';

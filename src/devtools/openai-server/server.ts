@@ -139,46 +139,55 @@ function faultContent(fault: OpenAiFault | undefined, messages: ChatMessageIn[],
   return explanationFromPrompt(messages);
 }
 
+interface ServerState {
+  options: OpenAiServerOptions;
+  models: string[];
+  faults: OpenAiFault[];
+  requests: RecordedRequest[];
+}
+
+function answerChat(state: ServerState, request: IncomingMessage, response: ServerResponse, raw: string): void {
+  const { options, models, faults, requests } = state;
+  let body: ChatBody | null;
+  try {
+    body = JSON.parse(raw) as ChatBody;
+  } catch {
+    body = null;
+  }
+  const messages = Array.isArray(body?.messages) ? (body!.messages as ChatMessageIn[]) : [];
+  const stream = body?.stream === true;
+  requests.push({ method: 'POST', path: request.url ?? '', authorization: request.headers.authorization, body, stream, text: messages.map(messageText).join('\n') });
+  if (options.apiKey && request.headers.authorization !== `Bearer ${options.apiKey}`) {
+    return sendError(response, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+  }
+  if (!body || messages.length === 0) return sendError(response, 400, "'messages' is required and must be a non-empty array.", 'invalid_request_error', null);
+  const model = typeof body.model === 'string' ? body.model : '';
+  if (!models.includes(model)) return sendError(response, 404, `The model '${model}' does not exist.`, 'invalid_request_error', 'model_not_found');
+  if (options.jsonSchema === false && body.response_format?.type === 'json_schema') {
+    return sendError(response, 400, "response_format 'json_schema' is not supported by this server.", 'invalid_request_error', null);
+  }
+  const fault = faults.shift();
+  if (fault?.kind === 'status') {
+    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+    const type = fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 401 ? 'invalid_request_error' : 'server_error';
+    return sendError(response, fault.status, fault.message ?? `Injected fault: HTTP ${fault.status}.`, type, null, headers);
+  }
+  if (fault?.kind === 'stall' || (fault?.kind === 'stall-mid-stream' && !stream)) return; // held open until the client gives up
+  if (fault?.kind === 'garbage-body') {
+    response.writeHead(200, { 'Content-Type': stream ? 'text/event-stream' : 'application/json' });
+    return void response.end(stream ? 'data: {"choices": [ this is not json\n\n' : '<html>502 Bad Gateway</html>');
+  }
+  const content = faultContent(fault, messages, options.gullible === true);
+  const usage = usageFor(messages, content);
+  if (stream) return streamCompletion(response, model, content, body.stream_options?.include_usage === true ? usage : undefined, fault?.kind === 'stall-mid-stream');
+  sendJson(response, 200, wholeCompletion(model, content, usage));
+}
+
 export async function startOpenAiServer(options: OpenAiServerOptions = {}): Promise<OpenAiServer> {
   const models = options.models ?? ['causelens-test'];
   const faults: OpenAiFault[] = [...(options.faults ?? [])];
   const requests: RecordedRequest[] = [];
-
-  function answerChat(request: IncomingMessage, response: ServerResponse, raw: string): void {
-    let body: ChatBody | null;
-    try {
-      body = JSON.parse(raw) as ChatBody;
-    } catch {
-      body = null;
-    }
-    const messages = Array.isArray(body?.messages) ? (body!.messages as ChatMessageIn[]) : [];
-    const stream = body?.stream === true;
-    requests.push({ method: 'POST', path: request.url ?? '', authorization: request.headers.authorization, body, stream, text: messages.map(messageText).join('\n') });
-    if (options.apiKey && request.headers.authorization !== `Bearer ${options.apiKey}`) {
-      return sendError(response, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
-    }
-    if (!body || messages.length === 0) return sendError(response, 400, "'messages' is required and must be a non-empty array.", 'invalid_request_error', null);
-    const model = typeof body.model === 'string' ? body.model : '';
-    if (!models.includes(model)) return sendError(response, 404, `The model '${model}' does not exist.`, 'invalid_request_error', 'model_not_found');
-    if (options.jsonSchema === false && body.response_format?.type === 'json_schema') {
-      return sendError(response, 400, "response_format 'json_schema' is not supported by this server.", 'invalid_request_error', null);
-    }
-    const fault = faults.shift();
-    if (fault?.kind === 'status') {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-      const type = fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 401 ? 'invalid_request_error' : 'server_error';
-      return sendError(response, fault.status, fault.message ?? `Injected fault: HTTP ${fault.status}.`, type, null, headers);
-    }
-    if (fault?.kind === 'stall' || (fault?.kind === 'stall-mid-stream' && !stream)) return; // held open until the client gives up
-    if (fault?.kind === 'garbage-body') {
-      response.writeHead(200, { 'Content-Type': stream ? 'text/event-stream' : 'application/json' });
-      return void response.end(stream ? 'data: {"choices": [ this is not json\n\n' : '<html>502 Bad Gateway</html>');
-    }
-    const content = faultContent(fault, messages, options.gullible === true);
-    const usage = usageFor(messages, content);
-    if (stream) return streamCompletion(response, model, content, body.stream_options?.include_usage === true ? usage : undefined, fault?.kind === 'stall-mid-stream');
-    sendJson(response, 200, wholeCompletion(model, content, usage));
-  }
+  const state: ServerState = { options, models, faults, requests };
 
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '');
@@ -188,7 +197,7 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
           requests.push({ method: 'GET', path, authorization: request.headers.authorization, body: undefined, stream: false, text: '' });
           return sendJson(response, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'causelens' })) });
         }
-        if (request.method === 'POST' && path === '/v1/chat/completions') return answerChat(request, response, raw);
+        if (request.method === 'POST' && path === '/v1/chat/completions') return answerChat(state, request, response, raw);
         sendError(response, 404, `Unknown path ${request.method} ${path}.`, 'invalid_request_error', null);
       })
       .catch((error: unknown) => {
