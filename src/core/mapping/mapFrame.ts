@@ -22,6 +22,8 @@ interface Candidate {
   column?: number;
   confidence: number;
   reason: string;
+  /** Only the file name matched: too little to trust for a library frame. */
+  nameOnly?: boolean;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -45,9 +47,13 @@ function fromUserMapping(frame: StackFrame, index: WorkspaceIndex, mappings: Pat
   return undefined;
 }
 
-function fromSourceMap(frame: StackFrame, index: WorkspaceIndex, resolver: SourceMapResolver): Candidate | undefined {
+function fromSourceMap(frame: StackFrame, index: WorkspaceIndex, resolver: SourceMapResolver, notes: string[]): Candidate | undefined {
   const original = resolver.resolve(frame);
   if (!original) return undefined;
+  if ('problem' in original) {
+    notes.push(original.problem);
+    return undefined;
+  }
   const source = normalizeFramePath(original.source);
   const inRoot = source.posix.startsWith('/') ? rootHolding(index, source.posix) : undefined;
   let file = inRoot && inRoot.root.tracked.has(inRoot.relative) ? inRoot.relative : undefined;
@@ -100,7 +106,7 @@ function bestSuffix(index: WorkspaceIndex, segments: string[], what: string): Ca
     if (match.ties > 0) confidence /= match.ties + 1;
     const tail = segments.slice(segments.length - match.matched).join('/');
     const ambiguity = match.ties > 0 ? `; ${match.ties + 1} tracked files end with "${tail}", picked the shortest path` : '';
-    const candidate: Candidate = { root, file: match.file, confidence: round(confidence), reason: `${what} ends with "${tail}", matching ${match.file}${ambiguity}` };
+    const candidate: Candidate = { root, file: match.file, confidence: round(confidence), reason: `${what} ends with "${tail}", matching ${match.file}${ambiguity}`, nameOnly: match.matched < 2 };
     if (!best || candidate.confidence > best.confidence) best = candidate;
   }
   return best;
@@ -120,19 +126,24 @@ export function mapFrameToWorkspace(frame: StackFrame, workspace: Workspace | Wo
   const index = isWorkspaceIndex(workspace) ? workspace : indexWorkspace(workspace);
   if (!frame.file && !frame.module) return { confidence: 0, reason: 'the frame names no file or module' };
   const resolver = options.sourceMaps ?? new SourceMapResolver(index);
+  const notes: string[] = [];
   const candidates = [
     fromUserMapping(frame, index, index.workspace.pathMappings ?? []),
-    frame.file ? fromSourceMap(frame, index, resolver) : undefined,
+    frame.file ? fromSourceMap(frame, index, resolver, notes) : undefined,
     frame.file ? fromPath(frame, index) : undefined,
     fromModule(frame, index, options.platform),
   ].filter((c): c is Candidate => c !== undefined);
   // The first certain answer wins (mapping, source map, in-root path); otherwise the most confident.
   const chosen = candidates.find((c) => c.confidence >= 0.9) ?? candidates.sort((a, b) => b.confidence - a.confidence)[0];
-  if (!chosen) return { confidence: 0, reason: `no tracked file matches ${frame.file || frame.module}` };
+  const noted = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+  if (!chosen) return { confidence: 0, reason: `no tracked file matches ${frame.file || frame.module}${noted}` };
+  if (!frame.inApp && chosen.nameOnly) {
+    return { confidence: 0, reason: `a library frame; only its file name matches the tracked ${chosen.file}, which is too little to map it${noted}` };
+  }
   if (!resolveInsideRoot(chosen.root.root.path, chosen.file)) {
     return { confidence: 0, reason: `refused ${chosen.file}: it resolves outside the workspace folder (a symlink or an unsafe path)` };
   }
-  const location: FrameLocation = { root: chosen.root.root.path, path: chosen.file, confidence: chosen.confidence, reason: chosen.reason };
+  const location: FrameLocation = { root: chosen.root.root.path, path: chosen.file, confidence: chosen.confidence, reason: chosen.reason + noted };
   // A source map gives the original line and column; every other way keeps the frame's own.
   const line = chosen.line ?? frame.line;
   const column = chosen.line !== undefined ? chosen.column : frame.column;

@@ -61,19 +61,26 @@ function isFile(p: string): boolean {
  */
 export class SourceMapResolver {
   private readonly maps = new Map<string, LoadedMap | null>();
-  readonly problems: string[] = [];
+  /** Why the map of a built file (by absolute path) could not be used. */
+  private readonly problemOf = new Map<string, string>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  /** The original position of a built-JS frame, or undefined when no map applies. */
-  resolve(frame: StackFrame): OriginalPosition | undefined {
+  /**
+   * The original position of a built-JS frame; `{ problem }` when a built file was found but its
+   * map could not be used; undefined when the frame is not built JS found in the workspace.
+   */
+  resolve(frame: StackFrame): OriginalPosition | { problem: string } | undefined {
     if (frame.line === undefined) return undefined;
     const normalized = normalizeFramePath(frame.file);
     if (!BUILT_JS.test(normalized.posix)) return undefined;
     const built = this.findBuiltFile(normalized.segments);
     if (!built) return undefined;
     const loaded = this.load(built.root, built.relative, built.absolute);
-    if (!loaded) return undefined;
+    if (!loaded) {
+      const problem = this.problemOf.get(built.absolute);
+      return problem ? { problem } : undefined;
+    }
     const needle = { line: frame.line, column: Math.max(0, (frame.column ?? 1) - 1) };
     let pos = originalPositionFor(loaded.map, { ...needle, bias: GREATEST_LOWER_BOUND });
     if (pos.source === null) pos = originalPositionFor(loaded.map, { ...needle, bias: LEAST_UPPER_BOUND });
@@ -110,7 +117,7 @@ export class SourceMapResolver {
     try {
       loaded = this.readMap(root, builtRelative, builtAbsolute);
     } catch (e) {
-      this.problems.push(`The source map of ${builtRelative} could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      this.problemOf.set(builtAbsolute, `the source map of ${builtRelative} could not be read (${e instanceof Error ? e.message : String(e)})`);
     }
     this.maps.set(builtAbsolute, loaded);
     return loaded ?? undefined;
@@ -135,11 +142,11 @@ export class SourceMapResolver {
     // The URL is text from a built file: resolve it inside the root like any other untrusted path.
     const mapAbsolute = mapRelative.startsWith('..') ? undefined : resolveInsideRoot(root.root.path, mapRelative);
     if (!mapAbsolute || !isFile(mapAbsolute)) {
-      if (url) this.problems.push(`${builtRelative} names the source map ${url}, which is not a file inside the workspace.`);
+      if (url) this.problemOf.set(builtAbsolute, `${builtRelative} names the source map ${url.slice(0, 200)}, which is not a file inside the workspace`);
       return null;
     }
     if (statSync(mapAbsolute).size > MAX_MAP_BYTES) {
-      this.problems.push(`The source map ${mapRelative} is larger than ${MAX_MAP_BYTES / 1048576} MB and was not read.`);
+      this.problemOf.set(builtAbsolute, `the source map ${mapRelative} is larger than ${MAX_MAP_BYTES / 1048576} MB and was not read`);
       return null;
     }
     return { map: new TraceMap(readFileSync(mapAbsolute, 'utf8'), mapAbsolute), mapFile: mapRelative };
