@@ -9,6 +9,6 @@ export { ExplanationCache, explanationCacheKey, type ExplanationCacheOptions } f
 export { promptTokenReport, formatPromptTokenLine, type PromptTokenReport } from './report';
 export { explainOffline } from './offline';
 export { redactSecrets, type RedactionResult, type SecretKind } from './redact';
-export { hunksFromFileChanges } from './hunks';
+export { hunksFromFileChanges, readCausesToExplain } from './hunks';
 export { EXPLANATION_SCHEMA } from './schema';
 export type { CauseToExplain, ChatMessage, CompleteOptions, ExplainHunk, ExplainRequest, Explanation, ExplanationModel, FallbackReason, ModelCompletion, SuspectRange } from './types';

@@ -1,7 +1,7 @@
 // A commit read from a real git repository, explained offline and through the local server: the
 // hunks the history stage parses are what the explainer reads.
 import * as assert from 'node:assert/strict';
-import { createOpenAiModel, explainCauses, grantConsent, hunksFromFileChanges } from '../../../src/core/explain';
+import { createOpenAiModel, explainCauses, grantConsent, hunksFromFileChanges, readCausesToExplain } from '../../../src/core/explain';
 import { openRepository, readCommitDiffs } from '../../../src/core/git';
 import { startOpenAiServer } from '../../../src/devtools/openai-server/server';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
@@ -48,5 +48,15 @@ describe('explaining a commit read from a real repository', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('reads the top causes with their hunks and full messages in one pass', async () => {
+    const ranked = [cause(sha, 1), cause('0'.repeat(40), 2), cause(sha, 3)];
+    const items = await readCausesToExplain(await openRepository(repo.dir), ranked, { top: 2 });
+    assert.equal(items.length, 2);
+    assert.equal(items[0].commitMessage, 'Simplify formatUser');
+    assert.deepEqual(items[0].hunks.map((h) => [h.path, h.newStart]), [['src/users.js', 3]]);
+    // A commit the repository does not have is explained from its evidence alone.
+    assert.deepEqual(items[1].hunks, []);
   });
 });
