@@ -4,7 +4,7 @@
 import { CauseLensError } from '../errors';
 import { assertRepositoryPath } from './blob';
 import { readIgnoreRevs } from './formatting';
-import { isShallowRepository, runGit, type GitRepository } from './gitClient';
+import { isShallowRepository, lookUpCommits, runGit, type GitRepository } from './gitClient';
 import type { BlameResult, BlameTarget } from './model';
 import { unquoteGitPath } from './patchParser';
 
@@ -108,11 +108,5 @@ export function parsePorcelainBlame(output: string, path: string): BlameResult[]
 
 /** The subset of `shas` that exist as commits here (blame refuses unknown ignore-revs). */
 async function existingCommits(repo: GitRepository, shas: ReadonlySet<string>, signal?: AbortSignal): Promise<string[]> {
-  if (shas.size === 0) return [];
-  const output = await runGit(repo, ['cat-file', '--batch-check'], { signal, input: `${[...shas].join('\n')}\n` });
-  return output
-    .split('\n')
-    .map((l) => l.split(' '))
-    .filter((f) => f[1] === 'commit')
-    .map((f) => f[0]);
+  return (await lookUpCommits(repo, [...shas], signal)).filter((sha): sha is string => sha !== undefined);
 }

@@ -4,7 +4,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { CauseLensError } from '../errors';
 import { readIgnoreRevs } from './formatting';
-import { runGit, SAFE_DIFF_FLAGS, type GitRepository } from './gitClient';
+import { lookUpCommits, runGit, SAFE_DIFF_FLAGS, type GitRepository } from './gitClient';
 import type { CommitDiff } from './model';
 import { LOG_FORMAT, LogPatchParser } from './patchParser';
 
@@ -19,6 +19,8 @@ export interface StreamCommitDiffsOptions {
   contextLines?: number;
   /** Shas to mark as formatting-only; default: the working tree's `.git-blame-ignore-revs`. */
   ignoreRevs?: ReadonlySet<string>;
+  /** Told about ids that name no commit in this clone; they are skipped rather than failing the read. */
+  onMissing?: (ids: string[]) => void;
 }
 
 /** Any set of commits: a CandidateWindow fits (its window and blame commits are both read). */
@@ -110,9 +112,14 @@ export async function* streamCommitDiffs(
   selection: CommitSelection,
   options: StreamCommitDiffsOptions = {},
 ): AsyncGenerator<CommitDiff, void, undefined> {
-  const shas = checkedShas(selection);
-  if (shas.length === 0) return;
+  const ids = checkedShas(selection);
+  if (ids.length === 0) return;
   if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
+  const found = await lookUpCommits(repo, ids, options.signal);
+  const missing = ids.filter((_, i) => found[i] === undefined);
+  if (missing.length > 0) options.onMissing?.(missing);
+  const shas = [...new Set(found.filter((sha): sha is string => sha !== undefined))];
+  if (shas.length === 0) return;
 
   const parser = new LogPatchParser({ ignoreRevs: options.ignoreRevs ?? readIgnoreRevs(repo.root) });
   const queue = new CommitQueue();

@@ -128,3 +128,17 @@ export async function resolveHead(repo: GitRepository, signal?: AbortSignal): Pr
 export async function isShallowRepository(repo: GitRepository, signal?: AbortSignal): Promise<boolean> {
   return (await runGit(repo, ['rev-parse', '--is-shallow-repository'], { signal })).trim() === 'true';
 }
+
+/**
+ * For each input id, the full sha of the commit it names here, or undefined when the commit is
+ * not in this clone (another fork, beyond a shallow boundary). One `cat-file --batch-check`.
+ */
+export async function lookUpCommits(repo: GitRepository, ids: readonly string[], signal?: AbortSignal): Promise<(string | undefined)[]> {
+  if (ids.length === 0) return [];
+  const output = await runGit(repo, ['cat-file', '--batch-check'], { signal, input: `${ids.join('\n')}\n` });
+  const lines = output.split('\n');
+  return ids.map((_, i) => {
+    const [sha, type] = (lines[i] ?? '').split(' ');
+    return type === 'commit' ? sha : undefined;
+  });
+}

@@ -1,7 +1,7 @@
 // Public surface of the history stage: candidate window, streamed diffs, blame and file contents.
 
 export * from './model';
-export { openRepository, resolveCommit, resolveHead, isShallowRepository, SAFE_GIT_CONFIG, SAFE_DIFF_FLAGS } from './gitClient';
+export { openRepository, resolveCommit, resolveHead, isShallowRepository, lookUpCommits, runGit, SAFE_GIT_CONFIG, SAFE_DIFF_FLAGS } from './gitClient';
 export type { GitRepository } from './gitClient';
 export { selectCandidateWindow, type CandidateWindowOptions } from './window';
 export { streamCommitDiffs, readCommitDiffs, logPatchArgs, type StreamCommitDiffsOptions, type CommitSelection } from './commitStream';

@@ -125,7 +125,7 @@ describe('git history: streamed diffs', () => {
     assert.equal(rename.formattingReason, 'blame-ignore-revs');
   });
 
-  it('stops git when the consumer stops early or the run is cancelled', async () => {
+  it('stops git when the consumer stops early or the run is cancelled, and skips unknown commits', async () => {
     const all = repo.git('rev-list', 'HEAD').trim().split('\n');
     for await (const first of streamCommitDiffs({ root: repo.dir }, { commits: all })) {
       assert.equal(first.commit.sha, all[0]);
@@ -135,6 +135,10 @@ describe('git history: streamed diffs', () => {
     controller.abort();
     await assert.rejects(readCommitDiffs({ root: repo.dir }, { commits: all }, { signal: controller.signal }), (e: CauseLensError) => e.reason === 'cancelled');
     await assert.rejects(readCommitDiffs({ root: repo.dir }, { commits: ['--output=/tmp/x'] }), (e: CauseLensError) => e.reason === 'bad-input');
+    const missing: string[] = [];
+    const partial = await readCommitDiffs({ root: repo.dir }, { commits: ['0'.repeat(40), sha.feature.slice(0, 10)] }, { onMissing: (ids) => missing.push(...ids) });
+    assert.deepEqual(partial.map((d) => d.commit.sha), [sha.feature], 'unknown commits are skipped, abbreviated ones resolved');
+    assert.deepEqual(missing, ['0'.repeat(40)]);
   });
 
   it('reads file contents with blob ids, many in one call', async () => {
