@@ -1,42 +1,114 @@
-// Default wiring of the pipeline's stages for a repository on disk: how frames are located at
-// the incident revision and how syntax trees are queried. The CLI, the extension and the
-// benchmark all investigate through these.
+// Default wiring of the pipeline's stages for a repository on disk: frames are located with
+// core/mapping among the files of the incident revision, and syntax questions are answered with
+// core/ast on the blobs of that revision. The CLI, the extension and the benchmark all
+// investigate through these.
 
+import { posix } from 'node:path';
 import type { CodeModel, LocatedFrame } from './analysis/context';
-import type { GitRepository } from './git';
+import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
+import { callNeighbourhood, enclosingSymbols, languageForPath, parseSource, resolveImport, type FileSyntax, type SourceFile } from './ast';
+import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
+import { mapIncident, type PathMapping } from './mapping';
 
-const DEPLOY_PREFIX = /^(?:file:\/\/|webpack:\/\/\/?(?:\.\/)?|app:\/\/\/|\/usr\/src\/app\/|\/app\/)/;
-
-/** Frames of the incident found among the files of the revision, by the longest path suffix. */
-export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string): Promise<LocatedFrame[]> {
-  const files = (await runGit(repo, ['ls-tree', '-r', '-z', '--name-only', revision])).split('\0').filter(Boolean);
-  const located: LocatedFrame[] = [];
-  incident.exceptions.forEach((exception, exceptionIndex) => {
-    exception.frames.forEach((frame, frameIndex) => {
-      if (!frame.inApp || frame.line === undefined) return;
-      const path = longestSuffixMatch(frame.file.replace(DEPLOY_PREFIX, '').replace(/\\/g, '/'), files);
-      if (path) located.push({ exceptionIndex, frameIndex, path, line: frame.line, ...(frame.function ? { function: frame.function } : {}) });
-    });
-  });
-  return located;
+async function filesAtRevision(repo: GitRepository, revision: string): Promise<string[]> {
+  return (await runGit(repo, ['ls-tree', '-r', '-z', '--name-only', revision])).split('\0').filter(Boolean);
 }
 
-function longestSuffixMatch(framePath: string, files: readonly string[]): string | undefined {
-  const parts = framePath.split('/').filter((p) => p && p !== '.');
-  for (let i = 0; i < parts.length; i++) {
-    const suffix = parts.slice(i).join('/');
-    const hit = files.find((f) => f === suffix || f.endsWith(`/${suffix}`));
-    if (hit) return hit;
+/** The incident's in-app frames found among the files of the revision (paths never leave the repository). */
+export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string, pathMappings: PathMapping[] = []): Promise<LocatedFrame[]> {
+  const trackedFiles = await filesAtRevision(repo, revision);
+  const mapped = mapIncident(incident, { roots: [{ path: repo.root, trackedFiles }], pathMappings });
+  return mapped
+    .filter((m) => m.frame.inApp && m.path !== undefined && m.line !== undefined && m.confidence > 0)
+    .map((m) => ({ exceptionIndex: m.exceptionIndex, frameIndex: m.frameIndex, path: m.path!, line: m.line!, ...(m.frame.function ? { function: m.frame.function } : {}) }));
+}
+
+/** Files parsed to find a frame's neighbourhood: its imports, theirs, and its directory. */
+const MAX_NEIGHBOURHOOD_FILES = 60;
+const MAX_SAME_DIRECTORY_FILES = 20;
+
+/**
+ * Syntax-tree queries over the blobs of one revision. Trees are freed as soon as their symbols,
+ * calls and imports are extracted; only that plain data is kept, keyed by path.
+ */
+class RevisionCodeModel implements CodeModel {
+  private files: Promise<string[]> | undefined;
+  private readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
+
+  constructor(private readonly repo: GitRepository, private readonly revision: string) {}
+
+  private allFiles(): Promise<string[]> {
+    this.files ??= filesAtRevision(this.repo, this.revision);
+    return this.files;
   }
-  return undefined;
+
+  /** Parses the given files at the revision (one `cat-file --batch` for those not seen yet). */
+  private async parse(paths: readonly string[]): Promise<Map<string, FileSyntax>> {
+    const missing = paths.filter((p) => !this.syntax.has(p) && languageForPath(p));
+    if (missing.length > 0) {
+      const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
+      missing.forEach((path, i) => {
+        this.syntax.set(path, blobs.then(async (all) => {
+          const blob = all[i];
+          const language = languageForPath(path);
+          if (!blob?.text || !language) return undefined;
+          return parseSource(language, blob.text).catch(() => undefined);
+        }));
+      });
+    }
+    const out = new Map<string, FileSyntax>();
+    for (const p of paths) {
+      const s = await this.syntax.get(p);
+      if (s) out.set(p, s);
+    }
+    return out;
+  }
+
+  async enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined> {
+    const syntax = (await this.parse([path])).get(path);
+    if (!syntax) return undefined;
+    const chain = enclosingSymbols(syntax, line);
+    const symbol = chain.find((s) => s.kind === 'function' || s.kind === 'method') ?? chain[0];
+    return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
+  }
+
+  async callNeighbours(path: string, symbol: SymbolSpan, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
+    const all = await this.allFiles();
+    const allSet = new Set(all);
+    const language = languageForPath(path);
+    if (!language) return [];
+    // Files the frame's file imports, then what those import; plus its own directory, where
+    // Java, Go and C# code reaches its package without imports.
+    const chosen = new Set([path]);
+    let frontier = [path];
+    for (let hop = 0; hop < depth && chosen.size < MAX_NEIGHBOURHOOD_FILES; hop++) {
+      const parsed = await this.parse(frontier);
+      const next: string[] = [];
+      for (const [from, syntax] of parsed) {
+        for (const imp of syntax.imports) {
+          for (const target of resolveImport(syntax.language, from, imp.source, all, allSet)) {
+            if (chosen.size >= MAX_NEIGHBOURHOOD_FILES || chosen.has(target)) continue;
+            chosen.add(target);
+            next.push(target);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const dir = posix.dirname(path);
+    const siblings = all.filter((f) => f !== path && posix.dirname(f) === dir && languageForPath(f) === language).slice(0, MAX_SAME_DIRECTORY_FILES);
+    for (const s of siblings) if (chosen.size < MAX_NEIGHBOURHOOD_FILES) chosen.add(s);
+
+    const parsed = await this.parse([...chosen]);
+    const sources: SourceFile[] = [...parsed].map(([p, syntax]) => ({ path: p, syntax }));
+    return callNeighbourhood(sources, { path, line: symbol.startLine }, depth)
+      .filter((n) => n.direction === 'callee')
+      .map((n) => ({ path: n.path, name: n.symbol.qualifiedName, startLine: n.symbol.startLine, endLine: n.symbol.endLine, distance: n.distance === 1 ? 1 : 2 }));
+  }
 }
 
-/** Syntax-tree queries at the revision (symbols come with core/ast). */
-export function createCodeModel(_repo: GitRepository, _revision: string): CodeModel {
-  return {
-    enclosingSymbol: async () => undefined,
-    callNeighbours: async () => [],
-  };
+export function createCodeModel(repo: GitRepository, revision: string): CodeModel {
+  return new RevisionCodeModel(repo, revision);
 }

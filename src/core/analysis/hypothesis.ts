@@ -97,31 +97,34 @@ function frameName(a: FrameAnchor): string {
   return a.symbol?.name ?? a.function ?? `line ${a.line}`;
 }
 
-/** Scores where the commit's hunks land relative to the frames and their neighbourhood. */
 /** Creating a file writes all of its lines; that says far less than editing one of them. */
 const CREATED_FILE_FACTOR = 0.3;
 
+/** Scores where the commit's hunks land relative to the frames and their neighbourhood. */
 function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext, out: HypothesisResult): void {
   const f = out.features;
+  const createdHere = (path: string) => commit.files.some((file) => file.created && file.path === path);
+  const raise = (feature: FeatureName, value: number): boolean => {
+    if (value <= f[feature]) return false;
+    f[feature] = value;
+    return true;
+  };
   for (const anchor of context.anchors) {
     const change = tracked.find((t) => t.incidentPath === anchor.path);
     if (!change) continue;
+    const created = createdHere(anchor.path);
+    const weight = anchor.weight * (created ? CREATED_FILE_FACTOR : 1);
     const where = `${anchor.path}:${anchor.line}`;
     const role = anchor.frameIndex === 0 ? 'the crash site' : anchor.isTest ? 'a test frame' : 'a frame of the stack';
-    const created = commit.files.some((file) => file.created && file.path === anchor.path);
-    const introduced = anchor.weight * (created ? CREATED_FILE_FACTOR : 1);
-    if (anchor.weight > f.frameFileChanged) f.frameFileChanged = anchor.weight;
-    if (change.survivingAddedLines.includes(anchor.line) && introduced > f.crashLineIntroduced) {
-      f.crashLineIntroduced = introduced;
-      const verb = created ? `Created ${anchor.path}, writing line ${anchor.line}` : `Wrote line ${where}`;
-      out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `${verb} (${role}, in ${frameName(anchor)}) as it stands today`, path: anchor.path, line: anchor.line });
-    } else if (overlaps(change.spans, anchor.line, anchor.line) && anchor.weight > f.frameLineChanged) {
-      f.frameLineChanged = anchor.weight;
-      out.evidence.push({ kind: 'frame-line', feature: 'frameLineChanged', message: `Changed line ${where} (${role}, in ${frameName(anchor)})`, path: anchor.path, line: anchor.line });
+    const how = created ? ` (the commit created ${anchor.path})` : '';
+    raise('frameFileChanged', weight);
+    if (change.survivingAddedLines.includes(anchor.line)) {
+      if (raise('crashLineIntroduced', weight)) out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `Wrote line ${where} (${role}, in ${frameName(anchor)}) as it stands today${how}`, path: anchor.path, line: anchor.line });
+    } else if (overlaps(change.spans, anchor.line, anchor.line)) {
+      if (raise('frameLineChanged', weight)) out.evidence.push({ kind: 'frame-line', feature: 'frameLineChanged', message: `Changed line ${where} (${role}, in ${frameName(anchor)})${how}`, path: anchor.path, line: anchor.line });
     }
-    if (anchor.symbol && overlaps(change.spans, anchor.symbol.startLine, anchor.symbol.endLine) && anchor.weight > f.enclosingSymbolChanged) {
-      f.enclosingSymbolChanged = anchor.weight;
-      out.evidence.push({ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: `Changed ${anchor.symbol.name} (lines ${anchor.symbol.startLine}-${anchor.symbol.endLine} of ${anchor.path}), the function of ${role}`, path: anchor.path, line: anchor.symbol.startLine });
+    if (anchor.symbol && overlaps(change.spans, anchor.symbol.startLine, anchor.symbol.endLine) && raise('enclosingSymbolChanged', weight)) {
+      out.evidence.push({ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: `Changed ${anchor.symbol.name} (lines ${anchor.symbol.startLine}-${anchor.symbol.endLine} of ${anchor.path}), the function of ${role}${how}`, path: anchor.path, line: anchor.symbol.startLine });
     }
     out.suspectLines.push({ path: anchor.path, line: anchor.line });
   }
@@ -133,10 +136,10 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     const change = tracked.find((t) => t.incidentPath === n.path);
     if (!change || !overlaps(change.spans, n.startLine, n.endLine)) continue;
     const feature: FeatureName = n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
-    if (n.weight <= f[feature]) continue;
-    f[feature] = n.weight;
+    const created = createdHere(n.path);
+    if (!raise(feature, n.weight * (created ? CREATED_FILE_FACTOR : 1))) continue;
     const hops = n.distance === 1 ? 'one call' : 'two calls';
-    out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${hops} from ${n.via}`, path: n.path, line: n.startLine });
+    out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${hops} from ${n.via}${created ? ` (the commit created ${n.path})` : ''}`, path: n.path, line: n.startLine });
   }
   for (const change of tracked) {
     for (const span of change.spans.slice(0, 3)) out.suspectLines.push({ path: change.incidentPath, line: span.start });

@@ -61,10 +61,33 @@ describe('investigate (whole pipeline)', function () {
     assert.ok(kinds.includes('guard-removed'), kinds.join());
     // The commit that created the file wrote the crash line too, but creating says less than editing.
     const initial = result.causes.find((c) => c.commit.subject === 'initial shop')!;
-    assert.ok(initial.evidence.some((e) => e.kind === 'crash-line-introduced' && /^Created src\/users.js/.test(e.message)));
+    assert.ok(initial.evidence.some((e) => e.kind === 'crash-line-introduced' && /the commit created src\/users.js/.test(e.message)));
     assert.ok(result.causes[0].score > result.causes[1].score);
     assert.deepEqual(progress.map((p) => p.phase).filter((p, i, all) => all.indexOf(p) === i), ['locating', 'history', 'scoring', 'done']);
     assert.equal(progress.at(-1)!.ranking[0].commit.sha, shop.culprit);
+  });
+
+  it('follows a test-only stack into the code the test calls (syntax trees, one call away)', async () => {
+    const b = new TestRepoBuilder();
+    const cart = (field: string) => `const { round } = require('./money');\nfunction total(items) {\n  return round(items.reduce((sum, item) => sum + item.${field}, 0));\n}\nmodule.exports = { total };\n`;
+    const money = (digits: number) => `function round(value) {\n  return Number(value.toFixed(${digits}));\n}\nmodule.exports = { round };\n`;
+    const test = `const assert = require('assert');\nconst { total } = require('../src/cart');\nfunction testTotal() {\n  assert.strictEqual(total([{ price: 1.25 }, { price: 2.5 }]), 3.75);\n}\ntestTotal();\n`;
+    const first = b.commit({ message: 'cart totals', author: ada, files: { 'src/cart.js': cart('price'), 'src/money.js': money(2), 'test/cart.test.js': test } });
+    b.commit({ message: 'docs', author: bob, files: { 'README.md': 'cart\n' } });
+    const culprit = b.commit({ message: 'round money to whole units for display', author: bob, files: { 'src/money.js': money(0) } });
+    b.commit({ message: 'more docs', author: ada, files: { 'README.md': 'cart!\n' } });
+    const repo = b.build();
+    try {
+      const trace = `AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n4 !== 3.75\n\n    at testTotal (/ci/build/test/cart.test.js:4:10)\n    at Object.<anonymous> (/ci/build/test/cart.test.js:6:1)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n`;
+      // As in CI: the window starts after the last good build, which had the tests and the code.
+      const result = await investigate(readIncident(trace), { repoPath: repo.dir, workers: 1, previousRelease: repo.sha(first), ...stages });
+      assert.equal(result.context.anchors[0].symbol?.name, 'testTotal');
+      assert.ok(result.context.neighbours.some((n) => n.name === 'round' && n.distance === 2), JSON.stringify(result.context.neighbours));
+      assert.equal(result.causes[0].commit.sha, repo.sha(culprit), JSON.stringify(result.causes.map((c) => [c.commit.subject, c.evidence])));
+      assert.ok(result.causes[0].evidence.some((e) => e.kind === 'callee' && /round/.test(e.message)));
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('cancels with a CauseLensError and leaves no worker behind', async () => {
