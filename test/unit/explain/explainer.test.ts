@@ -95,7 +95,9 @@ describe('explainCauses against the local OpenAI-compatible server', () => {
       server.queueFaults({ kind });
       const m = model();
       const texts: string[] = [];
-      const [e] = await explainCauses(request(), { model: m, consent: grantConsent(m.endpoint), timeoutMs: 800, onText: (_sha, t) => texts.push(t) });
+      // Long enough for the first chunk to arrive on a busy machine; the stall itself never ends.
+      const timeoutMs = kind === 'stall' ? 300 : 1500;
+      const [e] = await explainCauses(request(), { model: m, consent: grantConsent(m.endpoint), timeoutMs, onText: (_sha, t) => texts.push(t) });
       assert.deepEqual([e.origin, e.fallback?.reason], ['offline', 'timeout'], kind);
       // Half a streamed answer is not taken for a whole one, nor retried as an invalid one.
       if (kind === 'stall-mid-stream') assert.ok(texts.length > 0, 'the first chunk should have arrived');
