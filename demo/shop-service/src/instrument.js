@@ -6,6 +6,8 @@ Sentry.init({
   release: process.env.SENTRY_RELEASE || 'shop-service@1.0.0',
   environment: process.env.SENTRY_ENVIRONMENT || 'production',
   tracesSampleRate: 0,
+  // A fatal crash waits this long for the report to be sent before the process exits.
+  shutdownTimeout: 10000,
 });
 
 module.exports = { Sentry };

@@ -95,7 +95,7 @@ export async function fetchIncident(client: SentryClient, issueId: string, optio
   const event = await fetchEvent(client, issueId, options);
   const parsed = parseSentryEvent(event, { source: 'sentry-api' });
   const incident: SentryIncident = { ...parsed, id: issue.id, title: issue.title || parsed.title, deploys: [] };
-  if (incident.platform === 'unknown') incident.platform = sentryPlatform(issue.platform ?? issue.project?.slug);
+  if (incident.platform === 'unknown') incident.platform = sentryPlatform(issue.platform);
   if (issue.firstSeen) incident.firstSeen = issue.firstSeen;
   if (issue.lastSeen) incident.lastSeen = issue.lastSeen;
   const counts = eventCountsFromStats(issue.stats, issue.firstSeen);
