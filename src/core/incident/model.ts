@@ -50,6 +50,11 @@ export interface ExceptionInfo {
   chainedAs?: 'cause' | 'context';
   /** Exceptions suppressed while this one propagated (Java `Suppressed:`); not part of the cause chain. */
   suppressed?: ExceptionInfo[];
+  /**
+   * Set on the members of an exception group (Python `ExceptionGroup`): the index in
+   * `Incident.exceptions` of the group. Members follow their group in the list.
+   */
+  groupedIn?: number;
 }
 
 export interface Breadcrumb {

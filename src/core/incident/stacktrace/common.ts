@@ -32,6 +32,7 @@ export interface ExceptionDraft {
   frames: FrameCollector;
   chainedAs?: 'cause' | 'context';
   suppressed?: ExceptionInfo[];
+  groupedIn?: number;
 }
 
 export function newDraft(type: string, message: string, chainedAs?: 'cause' | 'context'): ExceptionDraft {
@@ -57,6 +58,7 @@ export function finishDraft(d: ExceptionDraft, warnings: string[], crashSiteLast
   const info: ExceptionInfo = { type: d.type, message: d.message, frames };
   if (d.chainedAs) info.chainedAs = d.chainedAs;
   if (d.suppressed && d.suppressed.length > 0) info.suppressed = d.suppressed;
+  if (d.groupedIn !== undefined) info.groupedIn = d.groupedIn;
   return info;
 }
 

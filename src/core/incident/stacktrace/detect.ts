@@ -10,7 +10,7 @@ interface Signature {
 }
 
 const SIGNATURES: Signature[] = [
-  { format: 'python', pattern: /^\s*File ".+", line \d+(, in .+)?\s*$/, weight: 3 },
+  { format: 'python', pattern: /^\s*(?:\|\s*)?File ".+", line \d+(, in .+)?\s*$/, weight: 3 },
   { format: 'python', pattern: /^(The above exception was the direct cause|During handling of the above exception)/, weight: 3 },
   { format: 'java', pattern: /^\s*at [\w$.\/@-]+\((?:[\w$-]+\.(?:java|kt|kts|scala|groovy|clj)(?::\d+)?|Native Method|Unknown Source)\)/, weight: 3 },
   { format: 'java', pattern: /^\s*Caused by: [\w$.]+/, weight: 2 },

@@ -4,7 +4,11 @@
 import { isInApp } from '../inApp';
 import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft } from './common';
 
-const TRACEBACK = /^\s*Traceback \(most recent call last\):\s*$/;
+const TRACEBACK = /^\s*(?:Exception Group )?Traceback \(most recent call last\):\s*$/;
+/** `+-+------ 1 ------`, `+------ 2 ------`, `+------` and `+---- ... ----` around exception-group members. */
+const GROUP_SEPARATOR = /^\s*\+[-+]*(?:\s+(?:\d+|\.\.\.)\s+-+)?\s*$/;
+/** The `| ` or `+ ` column an exception group's tracebacks are drawn in. */
+const GROUP_PREFIX = /^\s*[|+](?: |$)/;
 const FILE_LINE = /^(\s*)File "(.+)", line (\d+)(?:, in (.+?))?\s*$/;
 const CAUSE_MARKER = /^\s*The above exception was the direct cause of the following exception:\s*$/;
 const CONTEXT_MARKER = /^\s*During handling of the above exception, another exception occurred:\s*$/;
@@ -19,8 +23,36 @@ interface Segment {
   hasException: boolean;
 }
 
-/** Reads a Python traceback; the last exception printed is the reported one. */
+/**
+ * Reads a Python traceback; the last exception printed is the reported one. An exception group
+ * is reported with its members after it (each marked `groupedIn`).
+ */
 export function parsePython(lines: string[]): ParsedStack {
+  if (!lines.some((l) => GROUP_SEPARATOR.test(l))) return parseChain(lines);
+  const sections: string[][] = [[]];
+  for (const line of lines) {
+    if (GROUP_SEPARATOR.test(line)) sections.push([]);
+    else sections[sections.length - 1].push(line.replace(GROUP_PREFIX, ''));
+  }
+  const group = parseChain(sections[0]);
+  const warnings = [...group.warnings];
+  const exceptions = [...group.exceptions];
+  for (const section of sections.slice(1)) {
+    if (!section.some((l) => l.trim())) continue;
+    const member = parseChain(section);
+    warnings.push(...member.warnings);
+    member.exceptions.forEach((e, i) => {
+      if (i === 0) {
+        e.groupedIn = 0;
+        e.chainedAs = 'cause';
+      }
+      exceptions.push(e);
+    });
+  }
+  return { format: 'python', exceptions, warnings };
+}
+
+function parseChain(lines: string[]): ParsedStack {
   const warnings: string[] = [];
   const segments: Segment[] = [];
   let current: Segment | undefined;

@@ -11,13 +11,16 @@ const CAUSE_LINE = /^\s*\[cause\]:\s*(.*)$/;
 const MATCHING_CAUSE = /^\s*\.\.\. (\d+) lines? matching cause stack trace \.\.\.\s*$/;
 const ERROR_HEADER = /^\s*(?:Uncaught\s+)?(?:[A-Za-z_$][\w$.]*:\s|[A-Za-z_$][\w$.]*(?:Error|Exception)\s*$)/;
 const NODE_FOOTER = /^Node\.js v\d+/;
-const PROPERTY_LINE = /^\s*(?:[\w$'"[\]]+:\s.*|\}|\]|\[\w+\]:\s*\[)\s*,?\s*$/;
+// `  code: 'ERR_X',` and `}` after the frames; not `    Error: x` (an error's header starts upper-case).
+const PROPERTY_LINE = /^\s*(?:[a-z_$'"][\w$'"]*:\s.*|\[[a-z]\w*\]:\s.*|\}|\])\s*,?\s*$/;
+const BRACKETED_ERROR = /^\s*\[([A-Za-z_$][\w$.]*)(?::\s([^\]]*))?\]\s*\{?\s*$/;
+const ERRORS_LIST = /^\s*\[errors\]:\s*\[\s*$/;
 const LOCATION = /^(.+?):(\d+)(?::(\d+))?$/;
 const EVAL_ORIGIN = /\(([^()]+?):(\d+):(\d+)\)/;
 
 /** Parses the part after `at ` of one V8 frame line; undefined when it has no file and line. */
 export function parseV8Frame(body: string): StackFrame | undefined {
-  let rest = body.replace(/\s*\{$/, '');
+  let rest = body.replace(/\s*[{,]$/, ''); // ` {` before an error's properties, `,` between listed errors
   if (rest.startsWith('async ')) rest = rest.slice('async '.length);
   let fn: string | undefined;
   let location = rest;
@@ -46,69 +49,105 @@ interface CauseGap {
   anchor: string;
 }
 
+/** The reading state of one V8 text: errors so far, the one being read, and the lines not yet placed. */
+class V8Reader {
+  readonly drafts: ExceptionDraft[] = [];
+  readonly gaps: CauseGap[] = [];
+  ignoredOthers = false;
+  private current: ExceptionDraft | undefined;
+  private pending: string[] = [];
+  private pendingCause = false;
+  /** Index of the AggregateError whose `[errors]: [` list is being read. */
+  private group: number | undefined;
+
+  /** Handles one line; false when reading should stop. */
+  read(line: string): boolean {
+    const frameMatch = FRAME_LINE.exec(line);
+    if (frameMatch) return this.onFrame(frameMatch[1]);
+    const cause = CAUSE_LINE.exec(line);
+    if (cause && this.current) {
+      this.pending = [cause[1]];
+      this.pendingCause = true;
+      return true;
+    }
+    const gap = MATCHING_CAUSE.exec(line);
+    if (gap && this.current) {
+      const last = this.current.frames.last(1)[0];
+      this.gaps.push({ draft: this.current, before: this.current.frames.count, skipped: Number(gap[1]), anchor: last ? frameKey(last) : '' });
+      return true;
+    }
+    const bracketed = BRACKETED_ERROR.exec(line);
+    if (bracketed && (!this.current || this.group !== undefined) && !this.pendingCause) {
+      // `[AggregateError: All promises were rejected] {`: an error printed without frames
+      this.current = this.start(`${bracketed[1]}${bracketed[2] ? `: ${bracketed[2]}` : ''}`);
+      return true;
+    }
+    if (ERRORS_LIST.test(line) && this.current) {
+      this.group = this.drafts.indexOf(this.current);
+      this.pending = [];
+      return true;
+    }
+    if (this.group !== undefined && /^\s*\]\s*,?\s*$/.test(line)) {
+      this.group = undefined;
+      return true;
+    }
+    if (NODE_FOOTER.test(line)) return true;
+    if (line.trim() === '') {
+      if (!this.pendingCause) this.pending = [];
+      return true;
+    }
+    if (this.current && this.current.frames.count > 0 && !this.pendingCause && PROPERTY_LINE.test(line)) return true;
+    this.pending.push(line);
+    return true;
+  }
+
+  private onFrame(body: string): boolean {
+    const parsed = parseV8Frame(body);
+    const hasHeader = this.pending.some((p) => ERROR_HEADER.test(p));
+    if (this.pendingCause || !this.current) {
+      this.current = this.start(pickHeader(this.pending));
+    } else if (this.group !== undefined && hasHeader) {
+      this.current = this.start(pickHeader(this.pending)); // the next member of an AggregateError
+    } else if (this.current.frames.count > 0 && hasHeader) {
+      this.ignoredOthers = true; // a second, unrelated error follows the first one's stack
+      return false;
+    }
+    this.pending = [];
+    if (parsed) this.current.frames.add(parsed);
+    return true;
+  }
+
+  private start(header: string): ExceptionDraft {
+    const { type, message } = splitTypeAndMessage(header.replace(/^\s*Uncaught\s+/, ''));
+    const draft = newDraft(type, message, this.pendingCause || this.group !== undefined ? 'cause' : undefined);
+    if (this.group !== undefined && !this.pendingCause) draft.groupedIn = this.group;
+    this.drafts.push(draft);
+    this.pending = [];
+    this.pendingCause = false;
+    return draft;
+  }
+
+  /** A cause that is not an Error (`[cause]: 'db down'`) has no frames: keep it all the same. */
+  finish(): void {
+    if (this.pendingCause) this.start(pickHeader(this.pending));
+  }
+}
+
 /** Reads V8 stack text; the first error is the reported one, each `[cause]` the next. */
 export function parseV8(lines: string[]): ParsedStack {
   const warnings: string[] = [];
-  const drafts: ExceptionDraft[] = [];
-  const gaps: CauseGap[] = [];
-  let current: ExceptionDraft | undefined;
-  let pending: string[] = [];
-  let pendingCause = false;
-  let ignoredOthers = false;
-
-  const startDraft = (): ExceptionDraft => {
-    const header = pickHeader(pending);
-    const { type, message } = splitTypeAndMessage(header.replace(/^\s*Uncaught\s+/, ''));
-    const draft = newDraft(type, message, pendingCause ? 'cause' : undefined);
-    drafts.push(draft);
-    pending = [];
-    pendingCause = false;
-    return draft;
-  };
-
+  const reader = new V8Reader();
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (drafts.length === 0 && pending.length === 0 && isNodePreamble(lines, i)) {
+    if (reader.drafts.length === 0 && isNodePreamble(lines, i)) {
       i += 2; // `file:line`, the source line and the `^` marker Node prints above an uncaught error
       continue;
     }
-    const frameMatch = FRAME_LINE.exec(line);
-    if (frameMatch) {
-      const parsed = parseV8Frame(frameMatch[1]);
-      if (pendingCause || !current) {
-        current = startDraft();
-      } else if (current.frames.count > 0 && pending.some((p) => ERROR_HEADER.test(p))) {
-        ignoredOthers = true; // a second, unrelated error follows the first one's stack
-        break;
-      }
-      pending = [];
-      if (parsed) current.frames.add(parsed);
-      continue;
-    }
-    const cause = CAUSE_LINE.exec(line);
-    if (cause && current) {
-      pending = [cause[1]];
-      pendingCause = true;
-      continue;
-    }
-    const gap = MATCHING_CAUSE.exec(line);
-    if (gap && current) {
-      const last = current.frames.last(1)[0];
-      gaps.push({ draft: current, before: current.frames.count, skipped: Number(gap[1]), anchor: last ? frameKey(last) : '' });
-      continue;
-    }
-    if (NODE_FOOTER.test(line)) continue;
-    if (line.trim() === '') {
-      if (!pendingCause) pending = [];
-      continue;
-    }
-    if (current && current.frames.count > 0 && !pendingCause && PROPERTY_LINE.test(line)) continue;
-    pending.push(line);
+    if (!reader.read(lines[i])) break;
   }
-  if (pendingCause) startDraft(); // a cause that is not an Error (`[cause]: 'db down'`) has no frames
-  if (ignoredOthers) warnings.push('The text holds more than one error; only the first and its causes were read.');
-  fillCauseGaps(drafts, gaps);
-  return { format: 'v8', exceptions: finishDrafts(drafts, warnings), warnings };
+  reader.finish();
+  if (reader.ignoredOthers) warnings.push('The text holds more than one error; only the first and its causes were read.');
+  fillCauseGaps(reader.drafts, reader.gaps);
+  return { format: 'v8', exceptions: finishDrafts(reader.drafts, warnings), warnings };
 }
 
 function isNodePreamble(lines: string[], i: number): boolean {

@@ -71,4 +71,18 @@ describe('Python tracebacks (captured from python3 on this machine)', () => {
     assert.deepEqual(incident.exceptions.map((e) => e.type), ['KeyError']);
     assert.match(incident.warnings.join(' '), /2 separate tracebacks/);
   });
+
+  it('reads an ExceptionGroup and puts its members after it, marked as its members', () => {
+    const incident = readIncident(traceFixture('python/group.py.trace.txt'));
+    assert.deepEqual(
+      incident.exceptions.map((e) => [e.type, e.message, e.groupedIn]),
+      [
+        ['ExceptionGroup', 'checkout failed (2 sub-exceptions)', undefined],
+        ['ValueError', 'card 4242 declined', 0],
+        ['KeyError', "'SKU-1'", 0],
+      ],
+    );
+    assert.deepEqual(incident.exceptions[1].frames.map((f) => [f.function, f.line]), [['charge', 5], ['checkout', 16]]);
+    assert.deepEqual(incident.exceptions[0].frames.map((f) => f.function), ['checkout', '<module>']);
+  });
 });

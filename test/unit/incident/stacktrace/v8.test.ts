@@ -91,4 +91,18 @@ describe('V8 stack text (captured from node on this machine)', () => {
     assert.equal(incident.exceptions[0].type, 'TypeError');
     assert.equal(incident.exceptions[0].message, 'x is not a function\nsecond line');
   });
+
+  it('reads an AggregateError printed without frames, with its `[errors]` as members', () => {
+    const incident = readIncident(traceFixture('node/aggregate.js.trace.txt'));
+    assert.deepEqual(
+      incident.exceptions.map((e) => [e.type, e.message, e.groupedIn, e.frames.length]),
+      [
+        ['AggregateError', 'All promises were rejected', undefined, 0],
+        ['Error', 'primary is down', 0, 8],
+        ['Error', 'backup is down', 0, 8],
+      ],
+    );
+    assert.equal(incident.exceptions[1].frames[7].file, 'node:internal/main/run_main_module'); // the `,` after it is not part of the location
+    assert.equal(incident.exceptions[2].frames[1].column, 37);
+  });
 });
