@@ -34,7 +34,7 @@ interface Rule {
 const marker = (kind: SecretKind) => `[REDACTED:${kind}]`;
 
 /** Names whose assigned value is a secret. `token` alone counts; `tokens`/`tokenize` do not. */
-const SECRET_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret|token|credentials?)`;
+const SECRET_NAME = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|access[_-]?token|refresh[_-]?token|client[_-]?secret|token)`;
 
 /** Values that are placeholders or code rather than a secret. */
 const NOT_A_SECRET_VALUE = /^(?:null|none|nil|undefined|true|false|string|str|bytes|number|int|any|unknown|optional|required)$|^\[REDACTED:|^\$\{|^<.*>$|^\*+$|^%\(|^\{\{/i;
@@ -43,10 +43,14 @@ const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*(?:(?:\.|\?\.|::|->)[A-Za-z_$][\w$]*)*
 
 function redactAssignedValue(prefix: string, value: string, quoted: boolean): boolean {
   if (value.length < 3 || NOT_A_SECRET_VALUE.test(value)) return false;
-  // Quoted literals, and `DB_PASSWORD=...` lines of .env files, hold the secret itself.
-  if (quoted || /^[A-Z0-9_]+\s*=/.test(prefix)) return true;
-  // Unquoted: `password=hunter2` or `secret: s3cr3t!` in config, but not `password = req.body.password`.
-  return !CODE_EXPRESSION.test(value) || /\d/.test(value) && !/[.(]/.test(value);
+  if (quoted) return true;
+  const code = CODE_EXPRESSION.test(value);
+  // `password = req.body.password`, `SECRET_KEY = os.environ[...]`: code that reads a secret.
+  if (code && /[.([]|::|->/.test(value)) return false;
+  // `DB_PASSWORD=hunter` in a .env file holds the secret itself, letters only or not.
+  if (/^[A-Z0-9_]+\s*=/.test(prefix)) return true;
+  // Otherwise a bare word is a variable (`password: userPassword`) unless it has digits or symbols.
+  return !code || /\d/.test(value);
 }
 
 // Order matters: whole structures (PEM blocks, URLs with credentials, JWTs) go before the
