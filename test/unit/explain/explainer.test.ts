@@ -96,7 +96,7 @@ describe('explainCauses against the local OpenAI-compatible server', () => {
       const m = model();
       const texts: string[] = [];
       // Long enough for the first chunk to arrive on a busy machine; the stall itself never ends.
-      const timeoutMs = kind === 'stall' ? 300 : 1500;
+      const timeoutMs = kind === 'stall' ? 300 : 3000;
       const [e] = await explainCauses(request(), { model: m, consent: grantConsent(m.endpoint), timeoutMs, onText: (_sha, t) => texts.push(t) });
       assert.deepEqual([e.origin, e.fallback?.reason], ['offline', 'timeout'], kind);
       // Half a streamed answer is not taken for a whole one, nor retried as an invalid one.
