@@ -50,3 +50,15 @@ describe('offline explainer', () => {
     assert.match(explainOffline(incident(), item).suggestedFix, /^Check for the missing value before src\/users\.js:12 in formatUser/);
   });
 });
+
+describe('offline explainer on thin input', () => {
+  it('still writes a summary, lines and a fix with no exceptions, frames, evidence or hunks', async () => {
+    const { explainCauses } = await import('../../../src/core/explain');
+    const bare = incident({ title: 'Checkout is slow', exceptions: [], firstSeen: 'not a date' });
+    const [e] = await explainCauses({ incident: bare, causes: [causeToExplain('feed00000000', 1, [], { evidence: [], suspectLines: [] })] });
+    assert.equal(e.summary, 'Commit feed000 ("Show the profile email on the account page") did not touch the frames of Checkout is slow; it ranks on weaker evidence.');
+    assert.deepEqual(e.suspectLines, []);
+    assert.equal(e.suggestedFix, 'Revert feed000 (`git revert feed000`) to confirm it is the cause, then correct the code it changed.');
+    assert.deepEqual(await explainCauses({ incident: bare, causes: [] }), []);
+  });
+});
