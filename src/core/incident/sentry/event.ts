@@ -79,7 +79,8 @@ function threadException(event: JsonRecord, warnings: string[]): ExceptionInfo |
 
 function eventMessage(event: JsonRecord): string | undefined {
   const logentry = asRecord(event.logentry) ?? entryData(event, 'message');
-  return asString(logentry?.formatted) ?? asString(logentry?.message) ?? asString(event.message) ?? asString(asRecord(event.message)?.formatted);
+  // The API sends `message: ""` on exception events; an empty message is no message.
+  return asString(logentry?.formatted) || asString(logentry?.message) || asString(event.message) || asString(asRecord(event.message)?.formatted) || undefined;
 }
 
 function breadcrumbMessage(crumb: JsonRecord): string {

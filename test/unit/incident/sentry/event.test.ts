@@ -124,4 +124,10 @@ describe('parseSentryEvent', () => {
     assert.equal(incident.exceptions[0].frames[0].file, 'jobs/cleanup.py');
     assert.match(incident.warnings[0], /no exception/);
   });
+
+  it('gives an event with neither exception, message nor stack no exceptions and says so', () => {
+    const incident = parseSentryEvent({ eventID: 'e1', message: '', entries: [{ type: 'request', data: {} }] });
+    assert.deepEqual(incident.exceptions, []);
+    assert.match(incident.warnings.join(' '), /no frames to map/);
+  });
 });
