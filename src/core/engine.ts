@@ -36,6 +36,7 @@ const MAX_SAME_DIRECTORY_FILES = 20;
 class RevisionCodeModel implements CodeModel {
   private files: Promise<string[]> | undefined;
   private readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
+  private readonly texts = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly repo: GitRepository, private readonly revision: string) {}
 
@@ -44,19 +45,21 @@ class RevisionCodeModel implements CodeModel {
     return this.files;
   }
 
-  /** Parses the given files at the revision (one `cat-file --batch` for those not seen yet). */
+  /** Reads the given files at the revision (one `cat-file --batch` for those not read yet). */
+  private read(paths: readonly string[]): void {
+    const missing = paths.filter((p) => !this.texts.has(p));
+    if (missing.length === 0) return;
+    const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
+    missing.forEach((path, i) => this.texts.set(path, blobs.then((all) => all[i]?.text, () => undefined)));
+  }
+
+  /** Parses the given files at the revision; trees are freed once their plain data is out. */
   private async parse(paths: readonly string[]): Promise<Map<string, FileSyntax>> {
     const missing = paths.filter((p) => !this.syntax.has(p) && languageForPath(p));
-    if (missing.length > 0) {
-      const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
-      missing.forEach((path, i) => {
-        this.syntax.set(path, blobs.then(async (all) => {
-          const blob = all[i];
-          const language = languageForPath(path);
-          if (!blob?.text || !language) return undefined;
-          return parseSource(language, blob.text).catch(() => undefined);
-        }));
-      });
+    this.read(missing);
+    for (const path of missing) {
+      const language = languageForPath(path)!;
+      this.syntax.set(path, this.texts.get(path)!.then((text) => (text === undefined ? undefined : parseSource(language, text).catch(() => undefined))));
     }
     const out = new Map<string, FileSyntax>();
     for (const p of paths) {
@@ -64,6 +67,11 @@ class RevisionCodeModel implements CodeModel {
       if (s) out.set(p, s);
     }
     return out;
+  }
+
+  async sourceLine(path: string, line: number): Promise<string | undefined> {
+    this.read([path]);
+    return (await this.texts.get(path))?.split('\n')[line - 1];
   }
 
   async enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined> {

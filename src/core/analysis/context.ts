@@ -3,7 +3,7 @@
 // symbols one and two calls away, and the words of the error.
 
 import type { Incident } from '../incident/model';
-import { extractErrorWords, type ErrorWord } from './errorWords';
+import { crashLineWords, extractErrorWords, type ErrorWord } from './errorWords';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
 
 /** A frame already mapped to a repository path and line at the incident revision. */
@@ -19,6 +19,8 @@ export interface LocatedFrame {
 /** What the context needs from the syntax trees (implemented over core/ast). */
 export interface CodeModel {
   enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined>;
+  /** The text of a line at the revision, when the file can be read. */
+  sourceLine(path: string, line: number): Promise<string | undefined>;
   /** Symbols reachable in one or two calls from the given function. */
   callNeighbours(path: string, symbol: SymbolSpan, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
 }
@@ -36,7 +38,9 @@ export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
 
-const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3 };
+const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5 };
+/** Lines of the stack whose identifiers count as words of the error (crash line first). */
+const CRASH_LINES_READ = 2;
 
 /**
  * Orders frames so the root cause's crash site comes first: in a chain, the last cause is where
@@ -81,11 +85,19 @@ export async function buildHypothesisContext(
     }
   }
 
-  const errorWords = extractErrorWords(incident).map((w) => ({ word: w.word.toLowerCase(), originWeight: ORIGIN_WEIGHT[w.origin] }));
+  const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
+  const words = [...extractErrorWords(incident), ...crashLineWords(lines)];
+  const errorWords: HypothesisContext['errorWords'] = [];
+  for (const w of words) {
+    const word = w.word.toLowerCase();
+    if (errorWords.some((e) => e.word === word)) continue;
+    errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(w.origin === 'crash-line' ? { fromCrashLine: true } : {}) });
+  }
   return {
     anchors,
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
+    crashLineTexts: lines.map((l) => l.trim()),
     ...timing,
   };
 }

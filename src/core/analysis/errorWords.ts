@@ -7,7 +7,7 @@ import type { Incident } from '../incident/model';
 export interface ErrorWord {
   word: string;
   /** Where the word came from; quoted message identifiers are the strongest signal. */
-  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span';
+  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span' | 'crash-line';
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
@@ -21,7 +21,9 @@ const STOP_WORDS = new Set(
   call called calling invoke expected got must should unknown unexpected invalid argument arguments
   index out bounds range key attribute str int string number list dict array self new return
   true false var let const def class import main module args kwargs java lang util io at line file
-  message cause caused by traceback most recent last thrown uncaught runtime internal code`
+  message cause caused by traceback most recent last thrown uncaught runtime internal code
+  if else elif for while return await async yield throw raise try catch except finally static
+  public private protected void final this that typeof instanceof lambda pass break continue`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -65,5 +67,17 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   }
   for (const crumb of incident.breadcrumbs ?? []) add(crumb.message, 'breadcrumb');
   for (const span of incident.spanPath ?? []) add(span.name, 'span');
+  return [...found.values()];
+}
+
+/** Identifiers of the source lines the stack points at (the crash line first): the values involved. */
+export function crashLineWords(lines: readonly string[]): ErrorWord[] {
+  const found = new Map<string, ErrorWord>();
+  for (const line of lines) {
+    for (const m of line.matchAll(IDENTIFIER)) {
+      const key = m[0].toLowerCase();
+      if (isInformative(m[0]) && !found.has(key)) found.set(key, { word: m[0], origin: 'crash-line' });
+    }
+  }
   return [...found.values()];
 }

@@ -41,7 +41,9 @@ export interface HypothesisContext {
   anchors: FrameAnchor[];
   neighbours: NeighbourSymbol[];
   /** Lower-case error words and how much each origin counts. */
-  errorWords: { word: string; originWeight: number }[];
+  errorWords: { word: string; originWeight: number; fromCrashLine?: boolean }[];
+  /** Trimmed text of the stack's lines whose identifiers are among the error words. */
+  crashLineTexts?: string[];
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -148,13 +150,24 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
 
 function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
   if (context.errorWords.length === 0) return [];
+  const crashLines = new Set(context.crashLineTexts ?? []);
   const tokens = new Set<string>();
+  // The crash line's own words, found in the crash line itself or in a file the commit created
+  // around it, prove nothing (the commit that wrote it is judged by the location evidence):
+  // they count only in lines the change edited elsewhere.
+  const tokensAwayFromCrashLines = new Set<string>();
   for (const file of commit.files) {
     for (const line of [...file.added, ...file.removed]) {
-      for (const m of line.matchAll(IDENTIFIER)) for (const part of identifierParts(m[0])) tokens.add(part);
+      const away = !file.created && !crashLines.has(line.trim());
+      for (const m of line.matchAll(IDENTIFIER)) {
+        for (const part of identifierParts(m[0])) {
+          tokens.add(part);
+          if (away) tokensAwayFromCrashLines.add(part);
+        }
+      }
     }
   }
-  return context.errorWords.filter((w) => tokens.has(w.word)).map((w) => w.word);
+  return context.errorWords.filter((w) => (w.fromCrashLine ? tokensAwayFromCrashLines : tokens).has(w.word)).map((w) => w.word);
 }
 
 function readTiming(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {

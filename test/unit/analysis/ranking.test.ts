@@ -46,6 +46,14 @@ describe('hypothesis evidence', () => {
     assert.equal(viaTest.features.frameLineChanged, 0.6);
   });
 
+  it('counts crash-line words only where the change edited other lines', () => {
+    const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 0.5, fromCrashLine: true }], crashLineTexts: ['const r = order.customer.email;'] };
+    const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('w', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).matchedWords;
+    assert.deepEqual(edit({ removed: ['  customer: customerOf(order),'] }), ['customer']);
+    assert.deepEqual(edit({ added: ['  const r = order.customer.email;'] }), [], 'the crash line itself');
+    assert.deepEqual(edit({ added: ['  customer: x,'], created: true }), [], 'a file the commit created');
+  });
+
   it('gives an unrelated commit no location evidence', () => {
     const result = evaluateHypothesis(commit('c4', [{ path: 'README.md', binary: false, added: ['docs'], removed: [] }]), [], context);
     for (const name of ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged'] as const) {

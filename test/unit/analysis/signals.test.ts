@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractErrorWords, identifierParts } from '../../../src/core/analysis/errorWords';
+import { crashLineWords, extractErrorWords, identifierParts } from '../../../src/core/analysis/errorWords';
 import { readRiskShape } from '../../../src/core/analysis/riskShape';
 import type { Incident } from '../../../src/core/incident/model';
 
@@ -22,6 +22,11 @@ describe('error words', () => {
   it('keeps a distinctive exception type', () => {
     const words = extractErrorWords(incidentWith('InsufficientFundsError', 'balance too low'));
     assert.ok(words.some((w) => w.word === 'InsufficientFundsError' && w.origin === 'type'));
+  });
+
+  it('takes the identifiers of the crash line, without keywords', () => {
+    assert.deepEqual(crashLineWords(['  const recipient = order.customer.email;']).map((w) => w.word), ['recipient', 'order', 'customer', 'email']);
+    assert.deepEqual(crashLineWords(['    if x is None: return self.cache[key]']).map((w) => w.word), ['cache']);
   });
 
   it('splits identifiers into their parts', () => {
