@@ -23,6 +23,7 @@ export class FrameCollector {
   private readonly tail: StackFrame[] = [];
   private tailStart = 0;
   private total = 0;
+  private newest: StackFrame | undefined;
 
   constructor(
     private readonly headLimit = HEAD_FRAMES,
@@ -31,6 +32,7 @@ export class FrameCollector {
 
   add(frame: StackFrame): void {
     this.total += 1;
+    this.newest = frame;
     if (this.head.length < this.headLimit) {
       this.head.push(frame);
     } else if (this.tail.length < this.tailLimit) {
@@ -39,6 +41,11 @@ export class FrameCollector {
       this.tail[this.tailStart] = frame;
       this.tailStart = (this.tailStart + 1) % this.tailLimit;
     }
+  }
+
+  /** The frame added last (kept or not). */
+  get latest(): StackFrame | undefined {
+    return this.newest;
   }
 
   get count(): number {
@@ -74,6 +81,8 @@ export function droppedFramesWarning(label: string, total: number, dropped: numb
   return `${label} has ${total} frames; kept the ${HEAD_FRAMES} nearest the crash and the ${TAIL_FRAMES} outermost, dropped ${dropped} in between.`;
 }
 
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
 /** Splits text into lines, reading only the two ends of very large text and saying so. */
 export function boundedLines(text: string, warnings: string[]): string[] {
   if (text.length > MAX_TEXT_CHARS) {
@@ -83,5 +92,9 @@ export function boundedLines(text: string, warnings: string[]): string[] {
     );
     text = `${text.slice(0, half)}\n\n${text.slice(text.length - half)}`;
   }
-  return text.split(/\r?\n|\r/).map((l) => (l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l));
+  // Terminal colours (Python 3.13 and many loggers colour tracebacks) are not part of the trace.
+  return text
+    .replace(ANSI_ESCAPE, '')
+    .split(/\r?\n|\r/)
+    .map((l) => (l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l));
 }

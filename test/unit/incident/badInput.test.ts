@@ -79,6 +79,7 @@ describe('readIncident on bad and huge input', () => {
       'Caused by: x\n\t... 99999 more\n\tat a.B.c(D.java:1)',
       'Exception in thread "main" java.lang.Error\n\tat a.B.c(D.java:1)\n\t... 5 more\nCaused by: java.lang.X\n\t... 9 more',
       '#0 {main}\n  thrown in x on line 1',
+      `Exception in thread "main" java.lang.Error\n\tat a.B.c(D.java:1)\n${'\t... 99 more\n'.repeat(200_000)}`,
       '@'.repeat(10_000) + ':1:1',
       `${'a'.repeat(100_000)}:1:in 'x': y (Z)`,
     ];

@@ -16,6 +16,7 @@ const SIGNATURES: Signature[] = [
   { format: 'java', pattern: /^\s*Caused by: [\w$.]+/, weight: 2 },
   { format: 'java', pattern: /^\s*\.\.\. \d+ (more|common frames omitted)\s*$/, weight: 2 },
   { format: 'dotnet', pattern: /^\s*at .+\(.*\) in .+:line \d+\s*$/, weight: 3 },
+  { format: 'dotnet', pattern: /^\s*at .+ \(.*\) \[0x[0-9a-fA-F]+\] in .+:\d+\s*$/, weight: 3 }, // Mono
   { format: 'dotnet', pattern: /^\s*--- End of (inner exception|stack trace from previous location)/, weight: 3 },
   { format: 'dotnet', pattern: /^\s*at [\w.`<>\[\],]+\((?:[\w.`<>\[\],&*]+ \w+(?:, )?)*\)\s*$/, weight: 1 },
   { format: 'v8', pattern: /^\s*at (?:.+ \()?.*:\d+:\d+\)?\s*\{?\s*$/, weight: 3 },

@@ -5,7 +5,8 @@ import { isInApp } from '../inApp';
 import type { StackFrame } from '../model';
 import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, splitTypeAndMessage, toInt } from './common';
 
-export const DOTNET_FRAME = /^\s*at (.+?)(?: in (.+?):line (\d+))?\s*$/;
+// `in path:line N` (.NET), or Mono's `[0x0001b] in path:N` / `in <filename unknown>:0`.
+export const DOTNET_FRAME = /^\s*at (.+?)(?: \[0x[0-9a-fA-F]+\])?(?: in (.+?):(?:line )?(\d+))?\s*$/;
 const END_OF_INNER = /^\s*--- End of inner exception stack trace ---\s*$/;
 const END_OF_ASYNC = /^\s*--- End of stack trace from previous location(?: where exception was thrown)? ---\s*$/;
 const HEADER_PREFIX = /^\s*(?:Unhandled exception\.|Unhandled Exception:)\s*/;
@@ -15,7 +16,7 @@ const EXCEPTION_HEADER = /^\s*(?:Unhandled exception\.\s*|Unhandled Exception:\s
 export function parseDotnetFrame(line: string): StackFrame | undefined {
   const m = DOTNET_FRAME.exec(line);
   if (!m || !/\(.*\)/.test(m[1])) return undefined;
-  const qualified = m[1].replace(/\(.*\)\s*$/, '').replace(/\[[^\]]*\]$/, ''); // parameters, generic arguments
+  const qualified = m[1].replace(/\s*\(.*\)\s*$/, '').replace(/\[[^\]]*\]$/, ''); // parameters, generic arguments
   let module = qualified.slice(0, qualified.lastIndexOf('.'));
   let fn = qualified.slice(qualified.lastIndexOf('.') + 1);
   // Async and iterator state machines: `Ns.Type.<GetUser>d__4.MoveNext` is `Ns.Type.GetUser`.
@@ -24,7 +25,7 @@ export function parseDotnetFrame(line: string): StackFrame | undefined {
     module = stateMachine[1];
     fn = stateMachine[2];
   }
-  const file = m[2] ?? '';
+  const file = m[2] && !/^<.*>$/.test(m[2]) ? m[2] : '';
   return frame({ file, module, function: fn, line: toInt(m[3]), inApp: isInApp(file, { module }) });
 }
 

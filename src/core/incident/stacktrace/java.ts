@@ -39,68 +39,92 @@ interface Node {
   enclosing?: Node;
   chain: Node[];
   suppressed: Node[];
+  /** Java prints one `... N more` per enclosed trace; later ones are ignored. */
+  restored?: boolean;
+}
+
+/** Reading state of one JVM trace: the first exception's chain and where the next line belongs. */
+class JavaReader {
+  readonly roots: Node[] = [];
+  readonly warnings: string[] = [];
+  private current: Node | undefined;
+  private header: string[] = [];
+
+  /** Handles one line; false when reading should stop. */
+  read(line: string): boolean {
+    const causedBy = CAUSED_BY.exec(line);
+    const suppressed = causedBy ? null : SUPPRESSED.exec(line);
+    if (causedBy && this.current) return this.onCausedBy(causedBy, this.current);
+    if (suppressed && this.current) return this.onSuppressed(suppressed, this.current);
+    const parsed = JAVA_FRAME.test(line) ? parseJavaFrame(line) : undefined;
+    if (parsed) {
+      if (!this.current) {
+        this.current = startRoot(this.header, this.roots);
+        this.header = [];
+      }
+      this.current.draft.frames.add(parsed);
+      return true;
+    }
+    const more = MORE.exec(line);
+    if (more && this.current) return this.onMore(Number(more[1]), this.current);
+    if (this.current && this.current.draft.frames.count > 0) {
+      if (EXCEPTION_HEADER.test(line) && !/^\s/.test(line)) {
+        this.warnings.push('The text holds more than one stack trace; only the first was read.');
+        return false;
+      }
+      return true;
+    }
+    if (line.trim()) this.header.push(line);
+    return true;
+  }
+
+  /** The innermost exception being read whose header is at `depth` or shallower. */
+  private nodeAtDepth(depth: number): Node | undefined {
+    for (let n = this.current; n; n = n.enclosing) {
+      if (n.depth <= depth) return n;
+    }
+    return undefined;
+  }
+
+  private onCausedBy(m: RegExpExecArray, current: Node): boolean {
+    const { type, message } = splitTypeAndMessage(m[2]);
+    const owner = this.nodeAtDepth(indentDepth(m[1])) ?? current;
+    const node: Node = { draft: newDraft(type, message, 'cause'), depth: owner.depth, enclosing: owner, chain: owner.chain, suppressed: [] };
+    owner.chain.push(node);
+    this.current = node;
+    return true;
+  }
+
+  private onSuppressed(m: RegExpExecArray, current: Node): boolean {
+    const depth = indentDepth(m[1]);
+    const { type, message } = splitTypeAndMessage(m[2]);
+    const owner = this.nodeAtDepth(Math.max(0, depth - 1)) ?? current;
+    const node: Node = { draft: newDraft(type, message), depth: Math.max(depth, owner.depth + 1), enclosing: owner, chain: [], suppressed: [] };
+    node.chain.push(node);
+    owner.suppressed.push(node);
+    this.current = node;
+    return true;
+  }
+
+  /** `... N more`: the last N frames are those of the enclosing trace. */
+  private onMore(count: number, current: Node): boolean {
+    if (current.restored) return true;
+    current.restored = true;
+    const shared = current.enclosing ? current.enclosing.draft.frames.last(count) : [];
+    if (shared.length < count) this.warnings.push(`${current.draft.type}: ${count - shared.length} shared frames could not be restored.`);
+    for (const f of shared) current.draft.frames.add(f);
+    return true;
+  }
 }
 
 /** Reads a JVM stack trace; the first exception is the reported one, each `Caused by` the next. */
 export function parseJava(lines: string[]): ParsedStack {
-  const warnings: string[] = [];
-  const roots: Node[] = [];
-  let current: Node | undefined;
-  let header: string[] = [];
-
-  const nodeAtDepth = (depth: number): Node | undefined => {
-    for (let n = current; n; n = n.enclosing) {
-      if (n.depth <= depth) return n;
-    }
-    return undefined;
-  };
-
+  const reader = new JavaReader();
   for (const line of lines) {
-    const causedBy = CAUSED_BY.exec(line);
-    const suppressed = causedBy ? null : SUPPRESSED.exec(line);
-    if ((causedBy || suppressed) && current) {
-      const depth = indentDepth((causedBy ?? suppressed)![1]);
-      const { type, message } = splitTypeAndMessage((causedBy ?? suppressed)![2]);
-      if (causedBy) {
-        const owner = nodeAtDepth(depth) ?? current;
-        const node: Node = { draft: newDraft(type, message, 'cause'), depth: owner.depth, enclosing: owner, chain: owner.chain, suppressed: [] };
-        owner.chain.push(node);
-        current = node;
-      } else {
-        const owner = nodeAtDepth(Math.max(0, depth - 1)) ?? current;
-        const node: Node = { draft: newDraft(type, message), depth: Math.max(depth, owner.depth + 1), enclosing: owner, chain: [], suppressed: [] };
-        node.chain.push(node);
-        owner.suppressed.push(node);
-        current = node;
-      }
-      continue;
-    }
-    const parsed = JAVA_FRAME.test(line) ? parseJavaFrame(line) : undefined;
-    if (parsed) {
-      if (!current) {
-        current = startRoot(header, roots);
-        header = [];
-      }
-      current.draft.frames.add(parsed);
-      continue;
-    }
-    const more = MORE.exec(line);
-    if (more && current) {
-      const shared = current.enclosing ? current.enclosing.draft.frames.last(Number(more[1])) : [];
-      if (shared.length < Number(more[1])) warnings.push(`${current.draft.type}: ${Number(more[1]) - shared.length} shared frames could not be restored.`);
-      for (const f of shared) current.draft.frames.add(f);
-      continue;
-    }
-    if (current && current.draft.frames.count > 0) {
-      if (EXCEPTION_HEADER.test(line) && !/^\s/.test(line)) {
-        warnings.push('The text holds more than one stack trace; only the first was read.');
-        break;
-      }
-      continue;
-    }
-    if (line.trim()) header.push(line);
+    if (!reader.read(line)) break;
   }
-  const root = roots[0];
+  const { warnings } = reader;
+  const root = reader.roots[0];
   if (!root) return { format: 'java', exceptions: [], warnings };
   const exceptions = finishDrafts(root.chain.map((n) => n.draft), warnings);
   attachSuppressed(root.chain, exceptions, warnings);

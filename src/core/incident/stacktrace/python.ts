@@ -52,66 +52,76 @@ export function parsePython(lines: string[]): ParsedStack {
   return { format: 'python', exceptions, warnings };
 }
 
-function parseChain(lines: string[]): ParsedStack {
-  const warnings: string[] = [];
-  const segments: Segment[] = [];
-  let current: Segment | undefined;
-  let nextLink: 'cause' | 'context' | undefined;
-  let lastFileIndent = -1;
-  let inMessage = false;
+/** Reads one chain of tracebacks into segments: one per exception, in printed order. */
+class PythonChainReader {
+  readonly segments: Segment[] = [];
+  private current: Segment | undefined;
+  private nextLink: 'cause' | 'context' | undefined;
+  private lastFileIndent = -1;
+  private inMessage = false;
 
-  const open = (): Segment => {
-    if (!current || current.hasException) {
-      current = { draft: newDraft('', ''), linkBefore: nextLink, hasException: false };
-      segments.push(current);
-      nextLink = undefined;
-    }
-    return current;
-  };
-
-  for (const line of lines) {
+  read(line: string): void {
     if (CAUSE_MARKER.test(line) || CONTEXT_MARKER.test(line)) {
-      nextLink = CAUSE_MARKER.test(line) ? 'cause' : 'context';
-      inMessage = false;
-      continue;
+      this.nextLink = CAUSE_MARKER.test(line) ? 'cause' : 'context';
+      this.inMessage = false;
+    } else if (TRACEBACK.test(line)) {
+      // A new traceback after frames without an exception line: close the truncated one.
+      if (this.current && !this.current.hasException && this.current.draft.frames.count > 0) this.current.hasException = true;
+      this.open();
+      this.inMessage = false;
+    } else {
+      const file = FILE_LINE.exec(line);
+      if (file) this.onFrame(file);
+      else if (this.current) this.onText(this.current, line);
     }
-    if (TRACEBACK.test(line)) {
-      if (current && !current.hasException && current.draft.frames.count > 0) current.hasException = true;
-      open();
-      inMessage = false;
-      continue;
+  }
+
+  private open(): Segment {
+    if (!this.current || this.current.hasException) {
+      this.current = { draft: newDraft('', ''), linkBefore: this.nextLink, hasException: false };
+      this.segments.push(this.current);
+      this.nextLink = undefined;
     }
-    const file = FILE_LINE.exec(line);
-    if (file) {
-      const seg = open();
-      inMessage = false;
-      lastFileIndent = file[1].length;
-      const path = file[2];
-      seg.draft.frames.add(frame({ file: path, function: file[4], line: Number(file[3]), inApp: isInApp(path) }));
-      continue;
-    }
-    if (!current) continue;
-    if (inMessage) {
-      if (line.trim() === '') inMessage = false;
+    return this.current;
+  }
+
+  private onFrame(file: RegExpExecArray): void {
+    const segment = this.open();
+    this.inMessage = false;
+    this.lastFileIndent = file[1].length;
+    const path = file[2];
+    segment.draft.frames.add(frame({ file: path, function: file[4], line: Number(file[3]), inApp: isInApp(path) }));
+  }
+
+  /** Source lines, caret markers, the exception line and the rest of a multi-line message. */
+  private onText(current: Segment, line: string): void {
+    if (this.inMessage) {
+      if (line.trim() === '') this.inMessage = false;
       else current.draft.message += `\n${line}`;
-      continue;
+      return;
     }
-    if (line.trim() === '' || MARKER_LINE.test(line) || REPEATED.test(line)) continue;
+    if (line.trim() === '' || MARKER_LINE.test(line) || REPEATED.test(line)) return;
     const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-    if (!current.hasException && lastFileIndent >= 0 && indent > lastFileIndent) {
+    if (!current.hasException && this.lastFileIndent >= 0 && indent > this.lastFileIndent) {
       attachSourceLine(current.draft, line.trim());
-      continue;
+      return;
     }
     const ex = EXCEPTION_LINE.exec(line);
     if (ex && !current.hasException) {
       current.draft.type = ex[1];
       current.draft.message = ex[2]?.trim() ?? '';
       current.hasException = true;
-      inMessage = true;
-      lastFileIndent = -1;
+      this.inMessage = true;
+      this.lastFileIndent = -1;
     }
   }
-  let found = segments.filter((s) => s.hasException || s.draft.frames.count > 0);
+}
+
+function parseChain(lines: string[]): ParsedStack {
+  const reader = new PythonChainReader();
+  for (const line of lines) reader.read(line);
+  const warnings: string[] = [];
+  let found = reader.segments.filter((s) => s.hasException || s.draft.frames.count > 0);
   // Only tracebacks joined by a chain marker belong together; an earlier unrelated one is dropped.
   let start = found.length - 1;
   while (start > 0 && found[start].linkBefore) start--;
@@ -124,9 +134,8 @@ function parseChain(lines: string[]): ParsedStack {
   }
   // Printed oldest first: the last segment is the reported exception, each earlier one its cause.
   const drafts = found.map((s, i) => {
-    const next = found[i + 1];
     if (!s.draft.type) s.draft.type = 'Exception';
-    s.draft.chainedAs = next?.linkBefore;
+    s.draft.chainedAs = found[i + 1]?.linkBefore;
     return s.draft;
   });
   return { format: 'python', exceptions: finishDrafts(drafts.reverse(), warnings, true), warnings };
@@ -134,6 +143,6 @@ function parseChain(lines: string[]): ParsedStack {
 
 /** The source line Python prints under a frame becomes that frame's context line. */
 function attachSourceLine(draft: ExceptionDraft, source: string): void {
-  const last = draft.frames.last(1)[0];
+  const last = draft.frames.latest;
   if (last && !last.context) last.context = { pre: [], line: source, post: [] };
 }

@@ -72,7 +72,7 @@ class V8Reader {
     }
     const gap = MATCHING_CAUSE.exec(line);
     if (gap && this.current) {
-      const last = this.current.frames.last(1)[0];
+      const last = this.current.frames.latest;
       this.gaps.push({ draft: this.current, before: this.current.frames.count, skipped: Number(gap[1]), anchor: last ? frameKey(last) : '' });
       return true;
     }

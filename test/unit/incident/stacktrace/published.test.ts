@@ -65,6 +65,24 @@ describe('.NET exceptions (format: learn.microsoft.com System.Exception.ToString
   });
 });
 
+describe('Mono stack traces (format: mono-project.com/docs/debug+profile/debug/)', () => {
+  it('reads `[0x…] in file:N` and drops `<filename unknown>`', () => {
+    const incident = readIncident(
+      [
+        'Unhandled Exception:',
+        'System.NullReferenceException: Object reference not set to an instance of an object',
+        '  at Shop.Cart.Total () [0x0000b] in /build/Shop/Cart.cs:27 ',
+        '  at Shop.Program.Main (System.String[] args) [0x00001] in <filename unknown>:0 ',
+      ].join('\n'),
+    );
+    assert.deepEqual(incident.exceptions[0].frames.map((f) => [f.module, f.function, f.file, f.line]), [
+      ['Shop.Cart', 'Total', '/build/Shop/Cart.cs', 27],
+      ['Shop.Program', 'Main', '', undefined],
+    ]);
+    assert.equal(incident.exceptions[0].type, 'System.NullReferenceException');
+  });
+});
+
 describe('Ruby backtraces (format: docs.ruby-lang.org Exception#full_message)', () => {
   it('reads the message and class from the first line, then the `from` lines', () => {
     const incident = readIncident(traceFixture('published/ruby-nomethod.txt'));

@@ -85,4 +85,11 @@ describe('Python tracebacks (captured from python3 on this machine)', () => {
     assert.deepEqual(incident.exceptions[1].frames.map((f) => [f.function, f.line]), [['charge', 5], ['checkout', 16]]);
     assert.deepEqual(incident.exceptions[0].frames.map((f) => f.function), ['checkout', '<module>']);
   });
+
+  it('ignores terminal colour codes (Python 3.13 colours its tracebacks)', () => {
+    const coloured = traceFixture('python/zero.py.trace.txt').replace(/ZeroDivisionError/, '\x1b[1;35mZeroDivisionError\x1b[0m').replace(/line 5/, '\x1b[35mline 5\x1b[0m');
+    const incident = readIncident(coloured);
+    assert.equal(incident.exceptions[0].type, 'ZeroDivisionError');
+    assert.equal(incident.exceptions[0].frames[0].line, 5);
+  });
 });
