@@ -32,9 +32,19 @@ export function mapIncident(incident: Incident, workspace: Workspace | Workspace
 }
 
 /**
- * mapIncident, then lines moved from the incident's release commit (`incident.commit`) to the
- * working tree with `git diff -U0`, when the incident names a commit.
+ * The commit the failing build came from: `incident.commit`, else a release named by its commit
+ * id (`4f1c2d9`, `shop@4f1c2d9e…`), as Sentry releases often are.
+ */
+export function releaseRevision(incident: Incident): string | undefined {
+  if (incident.commit) return incident.commit;
+  const sha = /(?:^|[@+\-_/])([0-9a-f]{7,40})$/i.exec(incident.release ?? '');
+  return sha ? sha[1] : undefined;
+}
+
+/**
+ * mapIncident, then lines moved from the incident's release commit to the working tree with
+ * `git diff -U0`, when the incident names one.
  */
 export async function mapIncidentToWorkingTree(incident: Incident, workspace: Workspace | WorkspaceIndex): Promise<MappedFrame[]> {
-  return trackLinesToWorkingTree(mapIncident(incident, workspace), incident.commit);
+  return trackLinesToWorkingTree(mapIncident(incident, workspace), releaseRevision(incident));
 }

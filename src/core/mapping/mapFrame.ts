@@ -129,7 +129,8 @@ export function mapFrameToWorkspace(frame: StackFrame, workspace: Workspace | Wo
   const notes: string[] = [];
   const candidates = [
     fromUserMapping(frame, index, index.workspace.pathMappings ?? []),
-    frame.file ? fromSourceMap(frame, index, resolver, notes) : undefined,
+    // Library frames (node_modules, runtime) are not worth a search for their source maps.
+    frame.file && frame.inApp ? fromSourceMap(frame, index, resolver, notes) : undefined,
     frame.file ? fromPath(frame, index) : undefined,
     fromModule(frame, index, options.platform),
   ].filter((c): c is Candidate => c !== undefined);

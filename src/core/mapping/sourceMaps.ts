@@ -61,6 +61,8 @@ function isFile(p: string): boolean {
  */
 export class SourceMapResolver {
   private readonly maps = new Map<string, LoadedMap | null>();
+  /** Built files found (or not) per reported path, so a deep stack stats each path once. */
+  private readonly builtFiles = new Map<string, { root: IndexedRoot; relative: string; absolute: string } | null>();
   /** Why the map of a built file (by absolute path) could not be used. */
   private readonly problemOf = new Map<string, string>();
 
@@ -74,7 +76,11 @@ export class SourceMapResolver {
     if (frame.line === undefined) return undefined;
     const normalized = normalizeFramePath(frame.file);
     if (!BUILT_JS.test(normalized.posix)) return undefined;
-    const built = this.findBuiltFile(normalized.segments);
+    let built = this.builtFiles.get(normalized.posix);
+    if (built === undefined) {
+      built = this.findBuiltFile(normalized.segments) ?? null;
+      this.builtFiles.set(normalized.posix, built);
+    }
     if (!built) return undefined;
     const loaded = this.load(built.root, built.relative, built.absolute);
     if (!loaded) {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Incident } from '../../../src/core/incident/model';
-import { listTrackedFiles, loadWorkspace, mapIncidentToWorkingTree, parseHunks, translateLine } from '../../../src/core/mapping';
+import { listTrackedFiles, loadWorkspace, mapIncidentToWorkingTree, parseHunks, releaseRevision, translateLine } from '../../../src/core/mapping';
 import { CauseLensError } from '../../../src/core/errors';
 import { TempRepo } from './tempRepo';
 
@@ -57,6 +57,15 @@ describe('line tracking from the release commit to the working tree', () => {
       assert.equal(moved.confidence, 0.95);
       assert.deepEqual([edited.line, edited.confidence], [23, 0.76]);
       assert.match(edited.reason, /was edited since/);
+    });
+
+    it('takes the revision from a release named by its commit when the incident has no commit', async () => {
+      const workspace = await loadWorkspace([repo.dir]);
+      const incident = { ...incidentAt(undefined, [10]), release: `shop@${release.slice(0, 12)}` };
+      assert.equal(releaseRevision(incident), release.slice(0, 12));
+      const [moved] = await mapIncidentToWorkingTree(incident, workspace);
+      assert.equal(moved.line, 13);
+      assert.equal(releaseRevision({ ...incident, release: '2.4.0' }), undefined);
     });
 
     it('keeps reported lines when the commit is unknown or not a plain revision', async () => {
