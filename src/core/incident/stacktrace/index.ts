@@ -8,6 +8,7 @@ import { parseDotnet } from './dotnet';
 import { parseFirefox } from './firefox';
 import { parseGo } from './go';
 import { parseJava } from './java';
+import { stripLogPrefixes } from './logPrefix';
 import { parsePhp } from './php';
 import { parsePython } from './python';
 import { parseRuby } from './ruby';
@@ -35,7 +36,7 @@ const FORMAT_NAMES = 'Node/Chrome (V8), Firefox/Safari, Python, Java/Kotlin, Go,
  */
 export function parseStackTrace(text: string, format?: StackFormat): ParsedStack {
   const warnings: string[] = [];
-  const lines = boundedLines(text, warnings);
+  const lines = stripLogPrefixes(boundedLines(text, warnings));
   const chosen = format ?? detectStackFormat(lines);
   if (!chosen) {
     throw new CauseLensError(

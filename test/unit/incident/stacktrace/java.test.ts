@@ -47,4 +47,16 @@ describe('JVM stack traces (captured from java on this machine)', () => {
     assert.equal(parseJavaFrame('\tat com.acme.Gen.call(Unknown Source)')?.inApp, true);
     assert.equal(parseJavaFrame('\tat kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:108)')?.inApp, false);
   });
+
+  it('reads a trace from container logs, each line behind a timestamp and a stream tag', () => {
+    const logged = traceFixture('java/OrderService.trace.txt')
+      .split('\n')
+      .filter((l) => l)
+      .map((l, i) => `2024-05-01T12:00:${String(i % 60).padStart(2, '0')}.123456789Z stderr F ${l}`)
+      .join('\n');
+    const incident = readIncident(logged);
+    assert.deepEqual(incident.exceptions.map((e) => e.type), ['java.lang.RuntimeException', 'java.lang.IllegalArgumentException', 'java.lang.NumberFormatException']);
+    assert.equal(incident.exceptions[2].suppressed?.length, 1);
+    assert.equal(incident.exceptions[1].frames.length, 3);
+  });
 });
