@@ -21,7 +21,8 @@ Options:
   --top N               causes to print (default 5)
   --workers N           worker threads (default: one per core)
   --budget-ms N         stop scoring after N ms with the best ranking so far
-  --explain             explain the top causes (offline unless CAUSELENS_LLM_BASE_URL is set)
+  --explain             explain the top 3 causes (offline unless CAUSELENS_LLM_BASE_URL is set)
+  --allow-llm           agree to send the shown code to that endpoint (asked once per endpoint)
   --json                print JSON instead of the table
   -h, --help            this help`;
 
@@ -37,6 +38,7 @@ export interface InvestigateArgs {
   workers?: number;
   budgetMs?: number;
   explain: boolean;
+  allowLlm: boolean;
   json: boolean;
   sentryUrl: string;
   sentryOrg?: string;
@@ -62,7 +64,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
         stack: { type: 'string' }, event: { type: 'string' }, trace: { type: 'string' }, 'sentry-issue': { type: 'string' },
         'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, window: { type: 'string' },
         'previous-release': { type: 'string' }, top: { type: 'string' }, workers: { type: 'string' }, 'budget-ms': { type: 'string' },
-        explain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+        explain: { type: 'boolean', default: false }, 'allow-llm': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
         'sentry-url': { type: 'string' }, 'sentry-org': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -89,6 +91,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
     ...(v.workers !== undefined ? { workers: positiveInt('workers', v.workers, undefined) } : {}),
     ...(v['budget-ms'] !== undefined ? { budgetMs: positiveInt('budget-ms', v['budget-ms'], undefined) } : {}),
     explain: Boolean(v.explain),
+    allowLlm: Boolean(v['allow-llm']),
     json: Boolean(v.json),
     sentryUrl: v['sentry-url'] ?? env.SENTRY_URL ?? 'https://sentry.io',
     ...((v['sentry-org'] ?? env.SENTRY_ORG) ? { sentryOrg: v['sentry-org'] ?? env.SENTRY_ORG } : {}),

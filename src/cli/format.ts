@@ -1,8 +1,9 @@
 // Human output of the CLI: a ranked table with the top evidence, and a progress bar for terminals.
 
+import type { Explanation } from '../core/explain';
 import type { InvestigationProgress, InvestigationResult } from '../core/investigation';
 
-export function formatHuman(result: InvestigationResult): string {
+export function formatHuman(result: InvestigationResult, explanations: readonly Explanation[] = []): string {
   const lines: string[] = [];
   const ex = result.incident.exceptions[0];
   lines.push(`${ex ? `${ex.type}: ${ex.message}` : result.incident.title}`);
@@ -14,6 +15,13 @@ export function formatHuman(result: InvestigationResult): string {
     const pct = `${(cause.score * 100).toFixed(1)}%`.padStart(6);
     lines.push(`#${cause.rank} ${pct}  ${cause.commit.sha.slice(0, 10)}  ${cause.commit.date.slice(0, 10)}  ${cause.commit.author}  ${cause.commit.subject}`);
     for (const e of cause.evidence.slice(0, 3)) lines.push(`           ${e.weight >= 0 ? '+' : '-'} ${e.message}`);
+    const explanation = explanations.find((x) => x.sha === cause.commit.sha);
+    if (explanation) {
+      const by = explanation.origin === 'offline' ? 'offline' : explanation.author;
+      lines.push(`           Why (${by}${explanation.fallback ? `, fell back: ${explanation.fallback.reason}` : ''}): ${explanation.summary}`);
+      for (const s of explanation.suspectLines.slice(0, 3)) lines.push(`           Suspect ${s.path}:${s.startLine}${s.endLine > s.startLine ? `-${s.endLine}` : ''} ${s.reason}`);
+      lines.push(`           Fix: ${explanation.suggestedFix}`);
+    }
   }
   for (const w of result.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;

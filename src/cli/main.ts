@@ -8,6 +8,7 @@ import type { Incident } from '../core/incident/model';
 import { investigate } from '../core/investigation';
 import { createCodeModel, locateFramesAtRevision } from '../core/engine';
 import { parseInvestigateArgs, USAGE, UsageError, type InvestigateArgs } from './args';
+import { explainTopCauses } from './explainCauses';
 import { formatHuman, progressBar } from './format';
 
 export interface CliIo {
@@ -70,12 +71,21 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       codeModel: createCodeModel,
     });
     bar.clear();
+    const explanations = args.explain ? await explainTopCauses(args.repo, result, { env: io.env, allowLlm: args.allowLlm, stderr: io.stderr, ...(io.signal ? { signal: io.signal } : {}) }) : [];
     if (args.json) {
       const { incident: inc, causes, stats, warnings } = result;
-      const json = { incident: inc, causes: causes.map(({ features: _features, ...c }) => c), stats, warnings };
+      const json = {
+        incident: inc,
+        causes: causes.map(({ features: _features, ...c }) => {
+          const explanation = explanations.find((e) => e.sha === c.commit.sha);
+          return explanation ? { ...c, explanation } : c;
+        }),
+        stats,
+        warnings,
+      };
       io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
-      io.stdout.write(formatHuman(result));
+      io.stdout.write(formatHuman(result, explanations));
     }
     return 0;
   } catch (error) {
