@@ -1,29 +1,54 @@
 // Thin activation: build the services, register every surface, nothing else.
 
 import * as vscode from 'vscode';
+import { registerSuspectCodeLens } from './vscode/codeLens/suspectCodeLens';
 import { registerClearResults } from './vscode/commands/clearResults';
+import { registerCopyCommitSha } from './vscode/commands/copyCommitSha';
 import { registerInvestigateIncident } from './vscode/commands/investigateIncident';
+import { registerSetSentryToken } from './vscode/commands/setSentryToken';
+import { registerShowCommitDiff } from './vscode/commands/showCommitDiff';
 import { SettingsStore } from './vscode/config';
 import { ViewIds } from './vscode/commandIds';
+import { registerSuspectHover } from './vscode/decorations/suspectHover';
+import { SuspectLineDecorations } from './vscode/decorations/suspectLineDecorations';
+import { registerGitContentProvider } from './vscode/git/gitContentProvider';
+import { HypothesisPoolHolder } from './vscode/investigate/poolHolder';
+import { InvestigationStore } from './vscode/results/investigationStore';
+import { SentryTokenStore } from './vscode/sentry/sentryToken';
 import type { Services } from './vscode/services';
+import { registerDimmedFrameDecorations } from './vscode/views/dimmedFrames';
 import { RankedCausesProvider } from './vscode/views/rankedCausesView';
+import { StackProvider } from './vscode/views/stackView';
 
 export function activate(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('CauseLens', { log: true });
   const settings = new SettingsStore();
-  const rankedCauses = new RankedCausesProvider();
-  context.subscriptions.push(log, settings, rankedCauses);
-  // A TreeView (not just a registered provider) so the glue can see and drive the view's visibility.
-  const rankedCausesView = vscode.window.createTreeView(ViewIds.rankedCauses, { treeDataProvider: rankedCauses });
-  context.subscriptions.push(rankedCausesView);
+  const investigations = new InvestigationStore();
+  const pool = new HypothesisPoolHolder(log);
+  const rankedCauses = new RankedCausesProvider(investigations);
+  const stack = new StackProvider(investigations);
+  const decorations = new SuspectLineDecorations(investigations, settings);
+  // The pool's worker threads are closed with the rest when the extension deactivates.
+  context.subscriptions.push(log, pool, settings, investigations, rankedCauses, stack, decorations);
+  // TreeViews (not just registered providers) so the glue can see and drive their visibility.
+  const rankedCausesView = vscode.window.createTreeView(ViewIds.rankedCauses, { treeDataProvider: rankedCauses, showCollapseAll: true });
+  const stackView = vscode.window.createTreeView(ViewIds.stack, { treeDataProvider: stack });
+  context.subscriptions.push(rankedCausesView, stackView);
 
-  const services: Services = { log, settings, rankedCauses, rankedCausesView };
+  const services: Services = { log, settings, investigations, pool, sentryToken: new SentryTokenStore(context.secrets), rankedCauses, rankedCausesView, stack, stackView, decorations };
+  registerGitContentProvider(context, log);
+  registerDimmedFrameDecorations(context);
+  registerSuspectCodeLens(context, investigations, settings);
+  registerSuspectHover(context, investigations, settings);
   registerInvestigateIncident(context, services);
   registerClearResults(context, services);
+  registerShowCommitDiff(context, services);
+  registerCopyCommitSha(context);
+  registerSetSentryToken(context, services);
   log.info(`CauseLens activated in VS Code ${vscode.version}`);
   return services;
 }
 
 export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+  // Everything, the analysis pool included, is owned by context.subscriptions.
 }

@@ -1,4 +1,5 @@
-// Typed CauseLens settings, read once and refreshed when `causelens.*` changes.
+// Typed CauseLens settings, read once and refreshed when `causelens.*` changes; surfaces listen
+// to `onDidChange` instead of each watching the configuration.
 
 import * as vscode from 'vscode';
 
@@ -6,10 +7,14 @@ export interface CauseLensSettings {
   workers: number;
   windowDays: number;
   maxCommits: number;
+  /** 0: no time limit. */
+  budgetSeconds: number;
   sentryBaseUrl: string;
   sentryOrganization: string;
   sentryProject: string;
   explainProvider: 'auto' | 'openai' | 'vscode-lm' | 'offline';
+  codeLensEnabled: boolean;
+  annotationsEnabled: boolean;
 }
 
 export function readSettings(): CauseLensSettings {
@@ -18,20 +23,27 @@ export function readSettings(): CauseLensSettings {
     workers: c.get<number>('workers', 0),
     windowDays: c.get<number>('history.windowDays', 14),
     maxCommits: c.get<number>('history.maxCommits', 500),
+    budgetSeconds: c.get<number>('history.budgetSeconds', 120),
     sentryBaseUrl: c.get<string>('sentry.baseUrl', 'https://sentry.io'),
     sentryOrganization: c.get<string>('sentry.organization', ''),
     sentryProject: c.get<string>('sentry.project', ''),
     explainProvider: c.get<CauseLensSettings['explainProvider']>('explain.provider', 'auto'),
+    codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
+    annotationsEnabled: c.get<boolean>('annotations.enabled', true),
   };
 }
 
 export class SettingsStore implements vscode.Disposable {
   private current = readSettings();
+  private readonly changed = new vscode.EventEmitter<CauseLensSettings>();
   private readonly subscription: vscode.Disposable;
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('causelens')) this.current = readSettings();
+      if (!e.affectsConfiguration('causelens')) return;
+      this.current = readSettings();
+      this.changed.fire(this.current);
     });
   }
 
@@ -41,5 +53,6 @@ export class SettingsStore implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.changed.dispose();
   }
 }

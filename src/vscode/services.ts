@@ -2,11 +2,22 @@
 
 import type * as vscode from 'vscode';
 import type { SettingsStore } from './config';
+import type { HypothesisPoolHolder } from './investigate/poolHolder';
+import type { InvestigationStore } from './results/investigationStore';
+import type { SentryTokenStore } from './sentry/sentryToken';
 import type { RankedCausesNode, RankedCausesProvider } from './views/rankedCausesView';
+import type { StackNode, StackProvider } from './views/stackView';
+import type { SuspectLineDecorations } from './decorations/suspectLineDecorations';
 
 export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly settings: SettingsStore;
+  readonly investigations: InvestigationStore;
+  readonly pool: HypothesisPoolHolder;
+  readonly sentryToken: SentryTokenStore;
   readonly rankedCauses: RankedCausesProvider;
   readonly rankedCausesView: vscode.TreeView<RankedCausesNode>;
+  readonly stack: StackProvider;
+  readonly stackView: vscode.TreeView<StackNode>;
+  readonly decorations: SuspectLineDecorations;
 }

@@ -16,18 +16,19 @@ describe('Activation', () => {
     await vscode.commands.executeCommand('causelens.clearResults');
     assert.equal(extension.isActive, true);
     const services = extension.exports;
-    assert.equal(typeof services.rankedCauses.show, 'function');
+    assert.equal(typeof services.investigations.set, 'function');
     assert.equal(services.rankedCauses.current, undefined);
+    assert.deepEqual(services.stack.getChildren(), []);
     assert.equal(typeof services.settings.settings.windowDays, 'number');
     assert.equal(typeof services.log.info, 'function');
   });
 
-  it('registers every contributed command and the Ranked Causes view commands', async () => {
+  it('registers every contributed command and the commands of both views', async () => {
     const extension = causeLensExtension();
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(contributed.sort(), ['causelens.clearResults', 'causelens.investigateIncident']);
-    for (const id of [...contributed, 'causelens.rankedCauses.focus', 'workbench.view.extension.causelens']) {
+    assert.deepEqual(contributed.sort(), ['causelens.clearResults', 'causelens.copyCommitSha', 'causelens.investigateIncident', 'causelens.setSentryToken', 'causelens.showCommitDiff']);
+    for (const id of [...contributed, 'causelens.rankedCauses.focus', 'causelens.stack.focus', 'workbench.view.extension.causelens']) {
       assert.ok(registered.has(id), `command ${id} is not registered`);
     }
   });

@@ -22,10 +22,13 @@ describe('Settings', () => {
       workers: 0,
       windowDays: 14,
       maxCommits: 500,
+      budgetSeconds: 120,
       sentryBaseUrl: 'https://sentry.io',
       sentryOrganization: '',
       sentryProject: '',
       explainProvider: 'auto',
+      codeLensEnabled: true,
+      annotationsEnabled: true,
     });
     const config = vscode.workspace.getConfiguration('causelens');
     try {

@@ -1,11 +1,9 @@
-// "CauseLens: Clear Results": empties the Ranked Causes view.
+// "CauseLens: Clear Results": forgets the investigation; every surface redraws empty.
 
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import type { Services } from '../services';
 
 export function registerClearResults(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(CommandIds.clearResults, () => services.rankedCauses.show(undefined)),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand(CommandIds.clearResults, () => services.investigations.set(undefined)));
 }

@@ -1,79 +1,105 @@
-// "CauseLens: Investigate Incident…": choose a source, read the incident, show it in the sidebar.
+// "CauseLens: Investigate Incident…": choose the repository and the incident's source, run the
+// real pipeline with progress, and show the ranked causes in the sidebar, CodeLens and annotations.
 
 import * as vscode from 'vscode';
 import { isCauseLensError } from '../../core/errors';
 import { readIncident } from '../../core/incident';
-import { summarizeIncident } from '../../core/investigation';
+import type { Incident } from '../../core/incident/model';
+import { summarizeIncident, type InvestigationResult, type InvestigationSummary } from '../../core/investigation';
 import { CommandIds, ViewIds } from '../commandIds';
+import { askForIncident } from '../investigate/incidentSource';
+import { chooseWorkspaceRepository, repositoryForFolder } from '../investigate/repositoryFolder';
+import { runInvestigation } from '../investigate/runInvestigation';
+import { reportFailure } from '../messages';
+import { explainTopCauses } from '../results/explanations';
 import type { Services } from '../services';
 
-type SourcePick = vscode.QuickPickItem & { source: 'clipboard' | 'editor' | 'file' };
-
-/** Optional argument for programmatic callers (tests, other commands): the incident text itself. */
+/** Optional argument for programmatic callers (tests, other commands). */
 export interface InvestigateArgs {
+  /** The incident itself: a stack trace, a Sentry event or a trace, as text. */
   text?: string;
+  /** The repository to rank (a path or Uri); defaults to the workspace folder's repository. */
+  folder?: string | vscode.Uri;
+  /** Cancels the run like the notification's Cancel button. */
+  cancellation?: vscode.CancellationToken;
+}
+
+export interface RankedCauseSummary {
+  rank: number;
+  sha: string;
+  subject: string;
+  author: string;
+  score: number;
+}
+
+export interface InvestigateResultSummary extends InvestigationSummary {
+  repository: string;
+  revision: string;
+  candidates: number;
+  scored: number;
+  ranking: RankedCauseSummary[];
+  warnings: string[];
 }
 
 export function registerInvestigateIncident(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandIds.investigateIncident, (args?: InvestigateArgs) =>
-      investigateIncident(services, args),
-    ),
+    vscode.commands.registerCommand(CommandIds.investigateIncident, (args?: InvestigateArgs) => investigateIncident(services, args)),
   );
 }
 
-async function investigateIncident(services: Services, args?: InvestigateArgs) {
-  const text = args?.text ?? (await askForIncidentText());
-  if (text === undefined) return undefined;
+const tryAgain = { title: 'Try Again', run: () => vscode.commands.executeCommand(CommandIds.investigateIncident) };
+
+async function investigateIncident(services: Services, args?: InvestigateArgs): Promise<InvestigateResultSummary | undefined> {
+  const { log } = services;
   try {
-    const incident = readIncident(text);
-    services.rankedCauses.show(incident);
+    const repoRoot = args?.folder !== undefined ? await repositoryForFolder(args.folder) : await chooseWorkspaceRepository();
+    if (!repoRoot) return undefined;
+    const incident: Incident | undefined = args?.text !== undefined ? readIncident(args.text) : await askForIncident(services.settings.settings, services.sentryToken);
+    if (!incident) return undefined;
     const summary = summarizeIncident(incident);
-    services.log.info(
-      `Investigating "${summary.title}": ${summary.frameCount} frames, ${summary.inAppFrameCount} in the application`,
-    );
+    log.info(`Investigating "${summary.title}" in ${repoRoot}: ${summary.frameCount} frames, ${summary.inAppFrameCount} in the application`);
+    const result = await runInvestigation({
+      incident,
+      repoRoot,
+      settings: services.settings.settings,
+      pool: services.pool,
+      ...(args?.cancellation ? { cancellation: args.cancellation } : {}),
+    });
+    logResult(services.log, result);
+    const explanations = await explainTopCauses(repoRoot, result, log);
+    services.investigations.set({ repoRoot, result, explanations });
     void vscode.commands.executeCommand(`${ViewIds.rankedCauses}.focus`);
-    return summary;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    services.log.error(`Investigate Incident failed: ${message}`);
-    if (isCauseLensError(error) && error.reason === 'bad-input') {
-      void vscode.window.showErrorMessage(`CauseLens: ${message}`, 'Try Again').then((choice) => {
-        if (choice) void vscode.commands.executeCommand(CommandIds.investigateIncident);
-      });
-    } else {
-      void vscode.window.showErrorMessage(`CauseLens: ${message}`, 'Show Log').then((choice) => {
-        if (choice) services.log.show();
+    if (result.causes.length === 0) {
+      void vscode.window.showWarningMessage(`CauseLens: no candidate commit was found. ${result.warnings.at(-1) ?? ''}`.trim(), 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'causelens.history');
       });
     }
+    return toSummary(summary, repoRoot, result);
+  } catch (error) {
+    if (isCauseLensError(error) && error.reason === 'cancelled') {
+      log.info('The investigation was cancelled; the previous results stay.');
+      return undefined;
+    }
+    reportFailure(error, 'Investigate Incident', log, tryAgain);
     return undefined;
   }
 }
 
-async function askForIncidentText(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const picks: SourcePick[] = [
-    { label: '$(clippy) Stack trace on the clipboard', description: 'paste from the clipboard', source: 'clipboard' },
-    { label: '$(file) Open an event or trace file…', description: 'Sentry event JSON, OTLP or Jaeger trace, text', source: 'file' },
-  ];
-  if (editor) {
-    const name = editor.document.uri.path.split('/').pop() ?? 'editor';
-    picks.push({ label: '$(selection) Text in the active editor', description: editor.selection.isEmpty ? name : `selection in ${name}`, source: 'editor' });
-  }
-  const pick = await vscode.window.showQuickPick(picks, {
-    title: 'CauseLens: Investigate Incident',
-    placeHolder: 'Where is the incident?',
-  });
-  if (!pick) return undefined;
-  switch (pick.source) {
-    case 'clipboard':
-      return vscode.env.clipboard.readText();
-    case 'editor':
-      return editor!.selection.isEmpty ? editor!.document.getText() : editor!.document.getText(editor!.selection);
-    case 'file': {
-      const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Investigate' });
-      if (!uris?.[0]) return undefined;
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uris[0]));
-    }
-  }
+function logResult(log: vscode.LogOutputChannel, result: InvestigationResult): void {
+  const s = result.stats;
+  log.info(`Scored ${s.scored}/${s.candidates} candidates (${s.windowCommits} in the window, ${s.blameCommits} from blame) at ${s.revision.slice(0, 12)} with ${s.workers} workers in ${s.elapsedMs} ms; ${s.locatedFrames}/${s.inAppFrames} in-app frames located`);
+  for (const cause of result.causes.slice(0, 3)) log.info(`  #${cause.rank} ${cause.commit.sha.slice(0, 7)} ${(cause.score * 100).toFixed(1)}% ${cause.commit.subject}`);
+  for (const warning of result.warnings) log.warn(warning);
+}
+
+function toSummary(summary: InvestigationSummary, repository: string, result: InvestigationResult): InvestigateResultSummary {
+  return {
+    ...summary,
+    repository,
+    revision: result.stats.revision,
+    candidates: result.stats.candidates,
+    scored: result.stats.scored,
+    ranking: result.causes.slice(0, 10).map((c) => ({ rank: c.rank, sha: c.commit.sha, subject: c.commit.subject, author: c.commit.author, score: c.score })),
+    warnings: result.warnings,
+  };
 }

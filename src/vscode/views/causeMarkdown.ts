@@ -1,0 +1,69 @@
+// Markdown about a ranked cause for tooltips and hovers. Text from the incident or the repository
+// is appended as plain text (escaped), never as markdown, and only the diff command is trusted.
+
+import * as vscode from 'vscode';
+import type { Evidence } from '../../core/analysis/features';
+import type { RankedCause } from '../../core/analysis/ranking';
+import { CommandIds } from '../commandIds';
+import { percent, shortSha } from '../results/suspectIndex';
+
+export function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** Heading, commit line, evidence bullets and (optionally) a Show Diff link. */
+export function causeMarkdown(cause: RankedCause, options: { diffLink: boolean; explanation?: string | undefined }): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [CommandIds.showCommitDiff, CommandIds.copyCommitSha] };
+  md.appendMarkdown(`**CauseLens #${cause.rank}** · ${percent(cause.score)} likely · confidence ${percent(cause.confidence)}\n\n`);
+  md.appendMarkdown(`$(git-commit) \`${shortSha(cause.commit.sha)}\` `);
+  md.appendText(`${cause.commit.subject} — ${cause.commit.author}, ${cause.commit.date.slice(0, 10)}`);
+  md.appendMarkdown('\n\n');
+  if (options.explanation) {
+    md.appendMarkdown('$(lightbulb) ');
+    md.appendText(options.explanation);
+    md.appendMarkdown('\n\n');
+  }
+  for (const evidence of cause.evidence.slice(0, 8)) appendEvidence(md, evidence);
+  if (options.diffLink) {
+    md.appendMarkdown(`\n[$(diff) Show Diff](${commandLink(CommandIds.showCommitDiff, [cause.commit.sha])} "Open the commit's changes") · `);
+    md.appendMarkdown(`[$(copy) Copy SHA](${commandLink(CommandIds.copyCommitSha, [cause.commit.sha])})`);
+  }
+  return md;
+}
+
+function appendEvidence(md: vscode.MarkdownString, evidence: Evidence): void {
+  md.appendMarkdown(`- $(${evidenceIcon(evidence.kind)}) `);
+  md.appendText(evidence.message.replace(/\s+/g, ' '));
+  md.appendMarkdown(` _(+${evidence.weight.toFixed(2)})_\n`);
+}
+
+/** Codicon per kind of evidence: locations, words, timing, risk shape, priors. */
+export function evidenceIcon(kind: Evidence['kind']): string {
+  switch (kind) {
+    case 'frame-line':
+    case 'crash-line-introduced':
+      return 'debug-stackframe';
+    case 'enclosing-symbol':
+      return 'symbol-method';
+    case 'callee':
+      return 'call-outgoing';
+    case 'frame-file':
+      return 'file-code';
+    case 'error-words':
+      return 'whole-word';
+    case 'first-release':
+    case 'change-point':
+      return 'history';
+    case 'guard-removed':
+      return 'shield';
+    case 'error-handling':
+      return 'error';
+    case 'config':
+      return 'settings-gear';
+    case 'size':
+      return 'diff';
+    case 'formatting-only':
+      return 'symbol-text';
+  }
+}
