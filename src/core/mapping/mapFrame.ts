@@ -121,9 +121,19 @@ function fromModule(frame: StackFrame, index: WorkspaceIndex, platform?: Platfor
   return best;
 }
 
-/** Maps one frame into the workspace; the result has no path when nothing matched safely. */
+/**
+ * Maps one frame into the workspace; the result has no path when nothing matched safely. Never
+ * throws: a frame that cannot be mapped (odd input, unreadable files) says why in its reason.
+ */
 export function mapFrameToWorkspace(frame: StackFrame, workspace: Workspace | WorkspaceIndex, options: MapFrameOptions = {}): FrameLocation {
-  const index = isWorkspaceIndex(workspace) ? workspace : indexWorkspace(workspace);
+  try {
+    return locate(frame, isWorkspaceIndex(workspace) ? workspace : indexWorkspace(workspace), options);
+  } catch (e) {
+    return { confidence: 0, reason: `the frame could not be mapped: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function locate(frame: StackFrame, index: WorkspaceIndex, options: MapFrameOptions): FrameLocation {
   if (!frame.file && !frame.module) return { confidence: 0, reason: 'the frame names no file or module' };
   const resolver = options.sourceMaps ?? new SourceMapResolver(index);
   const notes: string[] = [];

@@ -73,7 +73,7 @@ export class SourceMapResolver {
    * map could not be used; undefined when the frame is not built JS found in the workspace.
    */
   resolve(frame: StackFrame): OriginalPosition | { problem: string } | undefined {
-    if (frame.line === undefined) return undefined;
+    if (frame.line === undefined || frame.line < 1) return undefined;
     const normalized = normalizeFramePath(frame.file);
     if (!BUILT_JS.test(normalized.posix)) return undefined;
     let built = this.builtFiles.get(normalized.posix);
@@ -88,8 +88,13 @@ export class SourceMapResolver {
       return problem ? { problem } : undefined;
     }
     const needle = { line: frame.line, column: Math.max(0, (frame.column ?? 1) - 1) };
-    let pos = originalPositionFor(loaded.map, { ...needle, bias: GREATEST_LOWER_BOUND });
-    if (pos.source === null) pos = originalPositionFor(loaded.map, { ...needle, bias: LEAST_UPPER_BOUND });
+    let pos: ReturnType<typeof originalPositionFor>;
+    try {
+      pos = originalPositionFor(loaded.map, { ...needle, bias: GREATEST_LOWER_BOUND });
+      if (pos.source === null) pos = originalPositionFor(loaded.map, { ...needle, bias: LEAST_UPPER_BOUND });
+    } catch (e) {
+      return { problem: `the source map ${loaded.mapFile} could not be queried (${e instanceof Error ? e.message : String(e)})` };
+    }
     if (pos.source === null || pos.line === null) return undefined;
     return {
       root: built.root,
