@@ -52,7 +52,8 @@ export async function runExercise(exercise, dir, cacheRoot) {
       const shims = await javaShims(cacheRoot);
       const classes = await mkdtemp(path.join(os.tmpdir(), 'causelens-javac-'));
       try {
-        const sources = [...exercise.sources, exercise.entry];
+        // Framework files come and go between releases (Whitelist became AllowList): compile those present.
+        const sources = [...exercise.sources.filter((file) => existsSync(path.join(dir, file))), exercise.entry];
         const compile = await exec('javac', ['-g', '-nowarn', '-encoding', 'UTF-8', '-cp', shims, '-d', classes, ...sources], { cwd: dir, env: ENV });
         if (compile.code !== 0) return { code: compile.code, output: compile.stderr, command: ['javac', ...sources], compileError: true };
         const args = ['-cp', `${classes}${path.delimiter}${shims}`, exercise.mainClass];

@@ -35,11 +35,11 @@ export function mutationsFor(language, file, text) {
   const defRe =
     language === 'python' ? /^\s*def ([A-Za-z_]\w*)\(/
     : language === 'java' ? null
-    : /^\s*(?:export\s+)?(?:function\s+([A-Za-z_$][\w$]*)\s*\(|const ([A-Za-z_$][\w$]*) = (?:async )?(?:\([^)]*\)|\w+) =>)/;
+    : /^\s*(?:export\s+)?(?:function\s+([A-Za-z_$][\w$]*)\s*\(|const ([A-Za-z_$][\w$]*) = (?:async )?(?:\([^)]*\)|\w+) =>|(?:var|let|const) ([A-Za-z_$][\w$]*) = function\b)/;
   if (defRe) {
     for (const line of lines) {
       const match = defRe.exec(line);
-      const name = match?.[1] ?? match?.[2];
+      const name = match?.[1] ?? match?.[2] ?? match?.[3];
       if (!name || name.length < 3 || name.startsWith('__')) continue;
       const rename = renamedIdentifier(name);
       const uses = lines.filter((l) => (l.match(identifierRegex(name)) ?? []).length > 0);
@@ -51,7 +51,7 @@ export function mutationsFor(language, file, text) {
       out.push({ label: `rename ${name}->${rename} in ${file} only`, edits: [{ file, rename: { from: name, to: rename, exceptLine: null } }] });
     }
   }
-  const localFunctions = new Set(defRe ? lines.map((l) => defRe.exec(l)).filter(Boolean).map((m) => m[1] ?? m[2]) : []);
+  const localFunctions = new Set(defRe ? lines.map((l) => defRe.exec(l)).filter(Boolean).map((m) => m[1] ?? m[2] ?? m[3]) : []);
   lines.forEach((line, i) => {
     const drop = () => {
       const { find, replace } = uniqueFind(lines, i, true);

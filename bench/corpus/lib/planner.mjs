@@ -3,6 +3,7 @@
 import { TreeState, groupVersionChanges, messageForGroup, shuffle, syntheticFor } from './history.mjs';
 import { codeChangeMessage } from './messages.mjs';
 import { createRng } from './prng.mjs';
+import { applyOp } from './ops.mjs';
 import { authorsFor } from './people.mjs';
 
 const HOUR = 3600;
@@ -103,7 +104,7 @@ function runItem(ctx, item, version, time) {
     }
     if (item.culprit) ops = regressionOps(ctx);
   } else if (item.type === 'synthetic') {
-    const synthetic = syntheticFor(state, rng, ctx.culpritIndex >= 0 ? ctx.focusFile : null);
+    const synthetic = compatibleSynthetic(ctx);
     ops = synthetic.ops;
     message = synthetic.message;
     kind = synthetic.kind;
@@ -133,6 +134,22 @@ function runItem(ctx, item, version, time) {
   }
   ctx.lastTime = time;
   commits(ctx).push({ message, author, time, changes, tag, kind });
+}
+
+/** A churn commit that, before the culprit, leaves the regression's target text intact. */
+function compatibleSynthetic(ctx) {
+  const { state, rng } = ctx;
+  for (let attempt = 0; ; attempt++) {
+    const synthetic = syntheticFor(state, rng, ctx.culpritIndex >= 0 ? ctx.focusFile : null);
+    if (ctx.culpritIndex >= 0 || attempt >= 8) return synthetic;
+    const compatible = synthetic.ops.every((op) => {
+      const edits = regressionOps(ctx).filter((edit) => edit.file === op.file);
+      if (edits.length === 0) return true;
+      const after = applyOp(state.textOf(op.file), op);
+      return after == null || edits.every((edit) => applyOp(after, edit) != null);
+    });
+    if (compatible) return synthetic;
+  }
 }
 
 function commits(ctx) {

@@ -1,0 +1,4 @@
+// Stand-in for the Android SDK type of the same name, enough to compile and run Cordova's bridge code on a plain JVM.
+package android.view;
+
+public class KeyEvent {}

@@ -1,0 +1,4 @@
+// Stand-in for the Android SDK type of the same name, enough to compile and run Cordova's bridge code on a plain JVM.
+package android.webkit;
+
+public interface ValueCallback<T> { void onReceiveValue(T value); }
