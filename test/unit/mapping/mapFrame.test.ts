@@ -3,7 +3,8 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { StackFrame } from '../../../src/core/incident/model';
-import { indexWorkspace, mapFrameToWorkspace, type Workspace } from '../../../src/core/mapping';
+import type { Incident } from '../../../src/core/incident/model';
+import { indexWorkspace, mapFrameToWorkspace, mapIncident, type Workspace } from '../../../src/core/mapping';
 
 const frame = (file: string, extra: Partial<StackFrame> = {}): StackFrame => ({ file, line: 10, inApp: true, ...extra });
 
@@ -104,5 +105,26 @@ describe('mapFrameToWorkspace', () => {
   it('accepts a prebuilt index so many frames share one', () => {
     const index = indexWorkspace(workspace);
     assert.equal(mapFrameToWorkspace(frame('app:///src/orders/service.js'), index).path, 'src/orders/service.js');
+  });
+
+  it('maps every frame of every exception with its position in the incident', () => {
+    const incident: Incident = {
+      id: 'x',
+      source: 'sentry-event',
+      title: 'TypeError: x',
+      platform: 'javascript',
+      warnings: [],
+      exceptions: [
+        { type: 'TypeError', message: 'x', frames: [frame('app:///src/users.js'), frame('node:internal/timers', { inApp: false })] },
+        { type: 'Error', message: 'cause', frames: [frame('webpack://shop/./src/orders/service.js', { line: 0 })] },
+      ],
+    };
+    const mapped = mapIncident(incident, workspace);
+    assert.deepEqual(mapped.map((m) => [m.exceptionIndex, m.frameIndex, m.path ?? null]), [
+      [0, 0, 'src/users.js'],
+      [0, 1, null],
+      [1, 0, 'src/orders/service.js'],
+    ]);
+    assert.equal(mapped[2].line, 0);
   });
 });
