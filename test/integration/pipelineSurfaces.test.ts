@@ -120,6 +120,13 @@ describe('Surfaces of a real investigation', function () {
     assert.ok(!after.getText().includes('if (!item.price) return 0;'));
   });
 
+  it('Copy Commit SHA puts the full sha of a tree node on the clipboard', async () => {
+    const [incident] = services.rankedCauses.getChildren();
+    const [top] = services.rankedCauses.getChildren(incident);
+    assert.equal(await vscode.commands.executeCommand('causelens.copyCommitSha', top), shop.culprit);
+    assert.equal(await vscode.env.clipboard.readText(), shop.culprit);
+  });
+
   it('a cancelled run shows no error and leaves the results as they were', async () => {
     const previous = services.investigations.current;
     const source = new vscode.CancellationTokenSource();

@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import { ColorIds } from '../commandIds';
 import type { SettingsStore } from '../config';
 import type { InvestigationStore } from '../results/investigationStore';
-import { asClause, headlineEvidence, shortSha, suspectBlocksInFile, type SuspectBlock } from '../results/suspectIndex';
+import { asClause, blockEvidence, shortSha, suspectBlocksInFile, type SuspectBlock } from '../results/suspectIndex';
 
 const REDRAW_DELAY_MS = 150;
 
 export function annotationText(block: SuspectBlock): string {
-  return `← #${block.cause.rank} ${shortSha(block.cause.commit.sha)}: ${asClause(headlineEvidence(block.cause))}`;
+  return `← #${block.cause.rank} ${shortSha(block.cause.commit.sha)}: ${asClause(blockEvidence(block))}`;
 }
 
 export class SuspectLineDecorations implements vscode.Disposable {

@@ -61,9 +61,16 @@ export function percent(score: number): string {
   return `${Math.round(score * 100)}%`;
 }
 
-/** The evidence sentence that best sums a cause up in one line (evidence is sorted by weight). */
-export function headlineEvidence(cause: RankedCause, maxLength = 90): string {
-  const message = cause.evidence[0]?.message ?? cause.commit.subject;
+/**
+ * The evidence sentence that best explains a block in one line: evidence located at the block,
+ * else evidence that names no line (it holds for the whole commit), else the strongest one.
+ * Evidence is sorted by weight, so each `find` takes the strongest of its kind.
+ */
+export function blockEvidence(block: SuspectBlock, maxLength = 90): string {
+  const { evidence } = block.cause;
+  const here = evidence.find((e) => e.line !== undefined && e.line >= block.startLine - 1 && e.line <= block.endLine + 1);
+  const general = evidence.find((e) => e.line === undefined);
+  const message = (here ?? general ?? evidence[0])?.message ?? block.cause.commit.subject;
   const flat = message.replace(/\s+/g, ' ').trim();
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
