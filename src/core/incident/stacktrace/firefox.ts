@@ -8,7 +8,7 @@ import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, s
 export const FIREFOX_FRAME = /^\s*([^@\s][^@]*|)@(\S.*?)\s*$/;
 const LOCATION = /^(.+?):(\d+)(?::(\d+))?$/;
 const EVAL_LOCATION = /^(.+?) line (\d+) > (?:eval|Function)/;
-const ERROR_HEADER = /^\s*(?:Uncaught\s+)?[A-Za-z_$][\w$.]*(?::\s|(?:Error|Exception)\s*$)/;
+const ERROR_HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?)?[A-Za-z_$][\w$.]*(?::\s|(?:Error|Exception)\s*$)/;
 
 /** Parses one `fn@location` line; undefined for native code and lines without a position. */
 export function parseFirefoxFrame(line: string): StackFrame | undefined {
@@ -47,7 +47,7 @@ export function parseFirefox(lines: string[]): ParsedStack {
     if (!draft) {
       const start = header.findIndex((l) => ERROR_HEADER.test(l));
       const text = start >= 0 ? header.slice(start).join('\n') : header[header.length - 1] ?? 'Error';
-      const { type, message } = splitTypeAndMessage(text.replace(/^\s*Uncaught\s+/, ''));
+      const { type, message } = splitTypeAndMessage(text.replace(/^\s*Uncaught\s+(?:\(in promise\)\s+)?/, ''));
       draft = newDraft(type, message);
     }
     const parsed = parseFirefoxFrame(line);

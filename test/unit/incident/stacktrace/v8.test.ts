@@ -90,6 +90,8 @@ describe('V8 stack text (captured from node on this machine)', () => {
     const incident = readIncident(['Uncaught TypeError: x is not a function', 'second line', '    at go (https://a.example/app.js:1:2)'].join('\n'));
     assert.equal(incident.exceptions[0].type, 'TypeError');
     assert.equal(incident.exceptions[0].message, 'x is not a function\nsecond line');
+    const promise = readIncident('Uncaught (in promise) RangeError: bad\n    at go (https://a.example/app.js:1:2)');
+    assert.deepEqual([promise.exceptions[0].type, promise.exceptions[0].message], ['RangeError', 'bad']);
   });
 
   it('reads an AggregateError printed without frames, with its `[errors]` as members', () => {
