@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { CauseLensError } from '../errors';
-import { capFrames } from './limits';
+import { MAX_INPUT_CHARS, capFrames } from './limits';
 import type { Incident } from './model';
 import { parseSentryEvent } from './sentry/event';
 import { FORMAT_PLATFORM, parseStackTrace } from './stacktrace';
@@ -38,6 +38,12 @@ export function readIncident(text: string, hint: ReadIncidentHint = {}): Inciden
 function readAny(text: string, hint: ReadIncidentHint): Incident {
   if (typeof text !== 'string' || text.trim().length === 0) {
     throw new CauseLensError('bad-input', 'The incident text is empty. Paste a stack trace or open a Sentry event, OTLP or Jaeger trace file.');
+  }
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new CauseLensError(
+      'bad-input',
+      `The input is ${Math.round(text.length / 1048576)} MB; CauseLens reads incidents up to ${MAX_INPUT_CHARS / 1048576} MB. Export a single event or trace, or paste just the stack trace.`,
+    );
   }
   const jsonFile = /\.(json|jsonl|ndjson)$/i.test(hint.fileName ?? '');
   const head = text.trimStart()[0];

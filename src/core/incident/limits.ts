@@ -9,6 +9,8 @@ export const HEAD_FRAMES = 150;
 export const TAIL_FRAMES = 50;
 /** Exceptions kept in one cause chain. */
 export const MAX_EXCEPTIONS = 32;
+/** Input longer than this is refused: a single event or trace is far smaller, and JSON must be parsed whole. */
+export const MAX_INPUT_CHARS = 256 * 1024 * 1024;
 /** Stack text longer than this is read from its first and last halves only. */
 export const MAX_TEXT_CHARS = 8 * 1024 * 1024;
 /** Only this much of one line is matched against frame patterns (long minified lines, base64 blobs). */
