@@ -65,7 +65,8 @@ export function finishDraft(d: ExceptionDraft, warnings: string[], crashSiteLast
 /** Splits `Type: message`; a header that does not start with a type name is all message. */
 export function splitTypeAndMessage(header: string): { type: string; message: string } {
   const text = header.trim();
-  const m = /^([A-Za-z_$][\w$.\\`+<>\-\[\]]*):(?:\s+|$)([\s\S]*)$/.exec(text);
+  // Node names coded errors `RangeError [ERR_OUT_OF_RANGE]: …`; the code stays part of the type.
+  const m = /^([A-Za-z_$][\w$.\\`+<>\-\[\]]*(?: \[[A-Z][A-Z0-9_]*\])?):(?:\s+|$)([\s\S]*)$/.exec(text);
   if (m) return { type: m[1], message: m[2].trim() };
   if (/^[A-Za-z_$][\w$.\\]*$/.test(text)) return { type: text, message: '' };
   return { type: 'Error', message: text };

@@ -9,7 +9,7 @@ import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, s
 const FRAME_LINE = /^\s*at\s+(.+?)\s*$/;
 const CAUSE_LINE = /^\s*\[cause\]:\s*(.*)$/;
 const MATCHING_CAUSE = /^\s*\.\.\. (\d+) lines? matching cause stack trace \.\.\.\s*$/;
-const ERROR_HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?)?(?:[A-Za-z_$][\w$.]*:\s|[A-Za-z_$][\w$.]*(?:Error|Exception)\s*$)/;
+const ERROR_HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?)?(?:[A-Za-z_$][\w$.]*(?: \[[A-Z][A-Z0-9_]*\])?:\s|[A-Za-z_$][\w$.]*(?:Error|Exception)\s*$)/;
 const NODE_FOOTER = /^Node\.js v\d+/;
 // `  code: 'ERR_X',` and `}` after the frames; not `    Error: x` (an error's header starts upper-case).
 const PROPERTY_LINE = /^\s*(?:[a-z_$'"][\w$'"]*:\s.*|\[[a-z]\w*\]:\s.*|\}|\])\s*,?\s*$/;

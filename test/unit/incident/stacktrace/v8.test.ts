@@ -90,6 +90,8 @@ describe('V8 stack text (captured from node on this machine)', () => {
     const incident = readIncident(['Uncaught TypeError: x is not a function', 'second line', '    at go (https://a.example/app.js:1:2)'].join('\n'));
     assert.equal(incident.exceptions[0].type, 'TypeError');
     assert.equal(incident.exceptions[0].message, 'x is not a function\nsecond line');
+    const coded = readIncident('RangeError [ERR_OUT_OF_RANGE]: The value of "size" is out of range.\n    at Function.alloc (node:buffer:392:3)\n    at make (/app/src/buf.js:6:14)');
+    assert.deepEqual([coded.exceptions[0].type, coded.exceptions[0].message], ['RangeError [ERR_OUT_OF_RANGE]', 'The value of "size" is out of range.']);
     const promise = readIncident('Uncaught (in promise) RangeError: bad\n    at go (https://a.example/app.js:1:2)');
     assert.deepEqual([promise.exceptions[0].type, promise.exceptions[0].message], ['RangeError', 'bad']);
   });
