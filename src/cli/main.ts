@@ -103,6 +103,11 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       io.stderr.write('causelens: cancelled\n');
       return 130;
     }
+    if (isCauseLensError(error) && error.reason !== 'internal') {
+      // Timeouts, rate limits, server errors: the message already says what to do.
+      io.stderr.write(`causelens: ${error.message}\n`);
+      return 1;
+    }
     io.stderr.write(`causelens: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }

@@ -21,6 +21,8 @@ export const FEATURE_NAMES = [
   /** The commit was deployed shortly before the error rate changed. */
   'beforeChangePoint',
   'guardsRemoved',
+  /** A removed guard named a word of the error: the check that would have caught this value. */
+  'guardOnErrorWords',
   'errorHandlingChanged',
   'configChanged',
   /** log(1 + lines changed). */
@@ -46,6 +48,7 @@ export type EvidenceKind =
   | 'first-release'
   | 'change-point'
   | 'guard-removed'
+  | 'guard-on-error-words'
   | 'error-handling'
   | 'config'
   | 'size'

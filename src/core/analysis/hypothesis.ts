@@ -152,13 +152,14 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
   const tokens = new Set<string>();
-  // The crash line's own words, found in the crash line itself or in a file the commit created
-  // around it, prove nothing (the commit that wrote it is judged by the location evidence):
-  // they count only in lines the change edited elsewhere.
+  // Words in a file the commit created are there by construction, and the crash line's own
+  // words in the crash line itself prove nothing (the commit that wrote it is judged by the
+  // location evidence): crash-line words count only in lines the change edited elsewhere.
   const tokensAwayFromCrashLines = new Set<string>();
   for (const file of commit.files) {
+    if (file.created) continue;
     for (const line of [...file.added, ...file.removed]) {
-      const away = !file.created && !crashLines.has(line.trim());
+      const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
         for (const part of identifierParts(m[0])) {
           tokens.add(part);
@@ -168,6 +169,20 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
     }
   }
   return context.errorWords.filter((w) => (w.fromCrashLine ? tokensAwayFromCrashLines : tokens).has(w.word)).map((w) => w.word);
+}
+
+/** A removed guard that mentions a word of the error is the check that would have caught it. */
+function judgeRemovedGuards(guards: readonly string[], context: HypothesisContext, out: HypothesisResult): void {
+  for (const guard of guards) {
+    const parts = new Set([...guard.matchAll(IDENTIFIER)].flatMap((m) => identifierParts(m[0])));
+    const named = context.errorWords.filter((w) => parts.has(w.word));
+    if (named.length === 0) continue;
+    const strength = Math.max(...named.map((w) => w.originWeight));
+    if (strength <= out.features.guardOnErrorWords) continue;
+    out.features.guardOnErrorWords = strength;
+    const shown = guard.length > 90 ? `${guard.slice(0, 87)}...` : guard;
+    out.evidence.push({ kind: 'guard-on-error-words', feature: 'guardOnErrorWords', message: `Removed the check \`${shown}\`, which names ${named.slice(0, 3).map((w) => `'${w.word}'`).join(', ')} of the error` });
+  }
 }
 
 function readTiming(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
@@ -196,6 +211,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged);
   f.configChanged = risk.configChanged ? 1 : 0;
   if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
+  judgeRemovedGuards(risk.removedGuards, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 

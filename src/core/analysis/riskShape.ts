@@ -5,6 +5,8 @@
 export interface RiskShape {
   /** Removed lines that guarded against null/undefined/None/empty values or bad input. */
   guardsRemoved: number;
+  /** The text of those removed guards (trimmed), to compare with the error. */
+  removedGuards: string[];
   /** Guards added (a fix, or defensive code: a mild signal the area was fragile). */
   guardsAdded: number;
   /** Lines of try/catch/except/rescue/throw/raise added or removed. */
@@ -30,7 +32,7 @@ export function isConfigPath(path: string): boolean {
 }
 
 export function readRiskShape(change: { path: string; added: string[]; removed: string[] }[]): RiskShape {
-  const shape: RiskShape = { guardsRemoved: 0, guardsAdded: 0, errorHandlingChanged: 0, configChanged: false };
+  const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false };
   for (const file of change) {
     if (isConfigPath(file.path)) shape.configChanged = true;
     const added = new Set(file.added.map((l) => l.trim()));
@@ -38,7 +40,10 @@ export function readRiskShape(change: { path: string; added: string[]; removed: 
     // A line moved or re-indented is no change of shape.
     for (const line of removed) {
       if (added.has(line)) continue;
-      if (GUARD.test(line)) shape.guardsRemoved++;
+      if (GUARD.test(line)) {
+        shape.guardsRemoved++;
+        shape.removedGuards.push(line);
+      }
       if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
     for (const line of added) {

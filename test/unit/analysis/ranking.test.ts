@@ -38,6 +38,15 @@ describe('hypothesis evidence', () => {
     assert.deepEqual(result.suspectLines[0], { path: 'src/users.js', line: 12 });
   });
 
+  it('sees a removed guard that names a word of the error', () => {
+    const result = evaluateHypothesis(commit('g', [{ path: 'src/orders.js', binary: false, added: ['  return findCustomer(order.customerId);'], removed: ["  if (!order.customerId) return { name: 'Guest', email: order.guestEmail };"] }]), [], context);
+    assert.equal(result.features.guardOnErrorWords, 1);
+    assert.ok(result.evidence.some((e) => e.kind === 'guard-on-error-words' && /names 'email'/.test(e.message)));
+    const unrelated = evaluateHypothesis(commit('h', [{ path: 'src/x.js', binary: false, added: [], removed: ['  if (!cache) return null;'] }]), [], context);
+    assert.equal(unrelated.features.guardOnErrorWords, 0);
+    assert.equal(unrelated.features.guardsRemoved, Math.log1p(1));
+  });
+
   it('finds a change to a callee and weighs test frames less than the crash frame', () => {
     const viaCallee = evaluateHypothesis(commit('c2', [{ path: 'src/db.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'src/db.js', spans: [{ start: 5, end: 6, exact: true }], survivingAddedLines: [5] }], context);
     assert.equal(viaCallee.features.calleeChanged, 0.8);
