@@ -12,6 +12,12 @@ function repoRoot(): string {
 
 export const TRACES_DIR = path.join(repoRoot(), 'test', 'fixtures', 'traces');
 
+/**
+ * The folder the captured traces were recorded in (their frames hold its absolute paths), which
+ * differs from TRACES_DIR when the repository is checked out elsewhere (CI).
+ */
+export const RECORDED_TRACES_DIR: string = (JSON.parse(readFileSync(path.join(TRACES_DIR, 'recorded-at.json'), 'utf8')) as { tracesDir: string }).tracesDir;
+
 export function traceFixture(relative: string): string {
   return readFileSync(path.join(TRACES_DIR, relative), 'utf8');
 }

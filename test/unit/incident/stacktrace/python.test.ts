@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readIncident } from '../../../../src/core/incident';
-import { TRACES_DIR, traceFixture } from '../traceFixtures';
+import { RECORDED_TRACES_DIR, traceFixture } from '../traceFixtures';
 
 describe('Python tracebacks (captured from python3 on this machine)', () => {
   it('reads a chain of a direct cause and a during-handling context, newest first', () => {
@@ -28,7 +28,7 @@ describe('Python tracebacks (captured from python3 on this machine)', () => {
       ['parse', true],
       ['<module>', true],
     ]);
-    assert.equal(frames[3].file, `${TRACES_DIR}/python/stdlib_error.py`);
+    assert.equal(frames[3].file, `${RECORDED_TRACES_DIR}/python/stdlib_error.py`);
   });
 
   it('skips the caret and tilde marker lines', () => {
@@ -45,7 +45,7 @@ describe('Python tracebacks (captured from python3 on this machine)', () => {
     const incident = readIncident(traceFixture('python/syntax_error.py.trace.txt'));
     assert.equal(incident.title, "SyntaxError: '(' was never closed");
     const [site, importer] = incident.exceptions[0].frames;
-    assert.deepEqual([site.file, site.line, site.function, site.context?.line], [`${TRACES_DIR}/python/syntax_mod/broken.py`, 1, undefined, 'def handler(request:']);
+    assert.deepEqual([site.file, site.line, site.function, site.context?.line], [`${RECORDED_TRACES_DIR}/python/syntax_mod/broken.py`, 1, undefined, 'def handler(request:']);
     assert.equal(importer.function, '<module>');
   });
 

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readIncident } from '../../../../src/core/incident';
 import { parseV8Frame } from '../../../../src/core/incident/stacktrace/v8';
-import { TRACES_DIR, traceFixture } from '../traceFixtures';
+import { RECORDED_TRACES_DIR, traceFixture } from '../traceFixtures';
 
 const frames = (text: string, i = 0) => readIncident(text).exceptions[i].frames.map((f) => [f.function, f.file, f.line, f.column, f.inApp]);
 
 describe('V8 stack text (captured from node on this machine)', () => {
   it('reads a TypeError with a class method, an anonymous callback, `new` and skips native frames', () => {
     const incident = readIncident(traceFixture('node/typeError.js.trace.txt'));
-    const file = `${TRACES_DIR}/node/typeError.js`;
+    const file = `${RECORDED_TRACES_DIR}/node/typeError.js`;
     assert.equal(incident.platform, 'javascript');
     assert.equal(incident.title, "TypeError: Cannot read properties of undefined (reading 'email')");
     assert.deepEqual(frames(traceFixture('node/typeError.js.trace.txt')).slice(0, 5), [
@@ -24,7 +24,7 @@ describe('V8 stack text (captured from node on this machine)', () => {
 
   it('reads an ES module error and its `[cause]`, with `async` frames and file:// URLs', () => {
     const incident = readIncident(traceFixture('node/asyncCause.mjs.trace.txt'));
-    const url = `file://${TRACES_DIR}/node/asyncCause.mjs`;
+    const url = `file://${RECORDED_TRACES_DIR}/node/asyncCause.mjs`;
     assert.equal(incident.exceptions.length, 2);
     assert.deepEqual([incident.exceptions[0].type, incident.exceptions[0].message], ['Error', 'Could not start the server']);
     assert.deepEqual([incident.exceptions[1].type, incident.exceptions[1].message, incident.exceptions[1].chainedAs], ['SyntaxError', 'Unexpected end of JSON input', 'cause']);
@@ -37,7 +37,7 @@ describe('V8 stack text (captured from node on this machine)', () => {
 
   it('reports eval frames at the eval call site and drops the `[as alias]`', () => {
     const f = readIncident(traceFixture('node/evalAs.js.trace.txt')).exceptions[0].frames;
-    const file = `${TRACES_DIR}/node/evalAs.js`;
+    const file = `${RECORDED_TRACES_DIR}/node/evalAs.js`;
     assert.deepEqual([f[0].function, f[0].file, f[0].line], ['inner', file, 4]);
     assert.deepEqual([f[2].function, f[2].line, f[2].column], ['Object.handle', 4, 21]);
     assert.equal(f[f.length - 1].file, 'node:internal/main/run_main_module');

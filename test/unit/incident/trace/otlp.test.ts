@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readIncident } from '../../../../src/core/incident';
 import { CauseLensError } from '../../../../src/core/errors';
-import { TRACES_DIR, traceFixture } from '../traceFixtures';
+import { RECORDED_TRACES_DIR, traceFixture } from '../traceFixtures';
 
 // Produced by the real OpenTelemetry JS SDK: test/fixtures/traces/otlp/checkout.mjs (see generate.mjs).
 const text = traceFixture('otlp/checkout.otlp.json');
@@ -16,7 +16,7 @@ describe('OTLP/JSON traces (from the OpenTelemetry SDK)', () => {
     assert.equal(incident.platform, 'javascript');
     assert.equal(incident.title, "TypeError: Cannot read properties of undefined (reading 'amount')");
     const [crash, caller] = incident.exceptions[0].frames;
-    assert.deepEqual([crash.function, crash.file, crash.line], ['priceOf', `file://${TRACES_DIR}/otlp/checkout.mjs`, 19]);
+    assert.deepEqual([crash.function, crash.file, crash.line], ['priceOf', `file://${RECORDED_TRACES_DIR}/otlp/checkout.mjs`, 19]);
     assert.equal(caller.function, 'handleCreateOrder');
   });
 
