@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HypothesisPool } from '../src/core/analysis/pool';
 import { accuracyReport, evaluateCase, fitOnTraining, loadCorpus, metrics, rankUnderModel, type CaseOutcome } from './accuracy';
+import { measurePromptTokens } from './explainTokens';
 import { runSpeedBenchmark, speedTable } from './speed';
 
 const root = join(__dirname, '..', '..');
@@ -25,12 +26,14 @@ async function main(): Promise<void> {
     const cases = loadCorpus(corpusDir);
     const pool = new HypothesisPool({ workers: 2 });
     const outcomes: CaseOutcome[] = [];
+    let tokens = '';
     try {
       for (const c of cases) {
         const o = await evaluateCase(c, pool);
         outcomes.push(o);
         console.log(`${o.id.padEnd(40)} ${o.split} culprit ${o.culpritIndex < 0 ? 'not a candidate' : `among ${o.features.length}`} ${o.error ?? ''}`);
       }
+      tokens = await measurePromptTokens(cases.filter((c) => c.split === 'test'), pool);
     } finally {
       await pool.close();
     }
@@ -49,7 +52,16 @@ async function main(): Promise<void> {
       '',
       `(On the training part, for reference only: Top-1 ${(train.top1 * 100).toFixed(1)}%, MRR ${train.mrr.toFixed(3)}.)`,
       '',
+      '## Explanations',
+      '',
+      tokens,
+      '',
     );
+  }
+
+  if (!argv.includes('--skip-history')) {
+    const history = spawnSync(process.execPath, [join(__dirname, 'history.bench.js'), '--runs', '3'], { encoding: 'utf8' });
+    sections.push('## History read (2,000-commit window)', '', history.status === 0 ? history.stdout.trim() : `failed: ${history.stderr}`, '');
   }
 
   if (!argv.includes('--skip-speed')) {
