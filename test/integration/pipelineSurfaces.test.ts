@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { InvestigateResultSummary } from '../../src/vscode/commands/investigateIncident';
 import type { Services } from '../../src/vscode/services';
 import { investigateCapturingErrors } from './support/commands';
-import { activeServices, waitFor } from './support/extension';
+import { activeServices, replaceApiFunction, waitFor } from './support/extension';
 import { buildShopRepository, CART_CRASH, type ShopRepository } from './support/repositories';
 
 function markdownText(hovers: vscode.Hover[]): string {
@@ -138,6 +138,21 @@ describe('Surfaces of a real investigation', function () {
     assert.equal(services.investigations.current, previous, 'the cancelled run replaced the results');
   });
 
+  it('reports "Scored n/m · best so far <sha>" in its progress notification', async () => {
+    const messages: string[] = [];
+    const original = vscode.window.withProgress;
+    const recording = ((options: vscode.ProgressOptions, task: Parameters<typeof original>[1]) =>
+      original(options, (progress, token) => task({ report: (value) => { if (value.message) messages.push(value.message); progress.report(value); } }, token))) as typeof original;
+    const restore = replaceApiFunction(vscode.window, 'withProgress', recording);
+    try {
+      await vscode.commands.executeCommand('causelens.investigateIncident', { text: CART_CRASH, folder: shop.dir });
+    } finally {
+      restore();
+    }
+    assert.ok(messages.some((m) => /^Scored \d+\/\d+ · best so far [0-9a-f]{7}$/.test(m)), messages.join('\n'));
+    assert.equal(messages.at(-1), `Scored ${shop.shas.length}/${shop.shas.length} · best so far ${shop.culprit.slice(0, 7)}`);
+  });
+
   it('causelens.codeLens.enabled = false removes the lenses', async () => {
     const config = vscode.workspace.getConfiguration('causelens');
     const lensCount = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cartUri())).filter((l) => l.command?.title.startsWith('CauseLens')).length;
@@ -150,5 +165,18 @@ describe('Surfaces of a real investigation', function () {
     }
     await waitFor(() => services.settings.settings.codeLensEnabled, 'the setting to return to its default');
     assert.ok((await lensCount()) > 0);
+  });
+
+  it('bounds the history window by causelens.history.maxCommits', async () => {
+    const config = vscode.workspace.getConfiguration('causelens');
+    try {
+      await config.update('history.maxCommits', 2, vscode.ConfigurationTarget.Global);
+      await waitFor(() => services.settings.settings.maxCommits === 2, 'the setting to reach the extension');
+      const bounded = await vscode.commands.executeCommand<InvestigateResultSummary>('causelens.investigateIncident', { text: CART_CRASH, folder: shop.dir });
+      assert.equal(bounded?.windowCommits, 2, JSON.stringify(bounded));
+    } finally {
+      await config.update('history.maxCommits', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => services.settings.settings.maxCommits === 500, 'the setting to return to its default');
   });
 });

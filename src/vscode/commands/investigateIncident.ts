@@ -36,6 +36,8 @@ export interface InvestigateResultSummary extends InvestigationSummary {
   repository: string;
   revision: string;
   candidates: number;
+  /** Candidates from the history window (bounded by the settings), the rest came from blame. */
+  windowCommits: number;
   scored: number;
   ranking: RankedCauseSummary[];
   warnings: string[];
@@ -58,6 +60,7 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
     if (!incident) return undefined;
     const summary = summarizeIncident(incident);
     log.info(`Investigating "${summary.title}" in ${repoRoot}: ${summary.frameCount} frames, ${summary.inAppFrameCount} in the application`);
+    const ticket = services.investigations.startRun();
     const result = await runInvestigation({
       incident,
       repoRoot,
@@ -67,7 +70,10 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
     });
     logResult(services.log, result);
     const explanations = await explainTopCauses(repoRoot, result, log);
-    services.investigations.set({ repoRoot, result, explanations });
+    if (!services.investigations.publish(ticket, { repoRoot, result, explanations })) {
+      log.info('A newer investigation started (or the results were cleared) meanwhile; this result is not shown.');
+      return toSummary(summary, repoRoot, result);
+    }
     void vscode.commands.executeCommand(`${ViewIds.rankedCauses}.focus`);
     if (result.causes.length === 0) {
       void vscode.window.showWarningMessage(`CauseLens: no candidate commit was found. ${result.warnings.at(-1) ?? ''}`.trim(), 'Open Settings').then((choice) => {
@@ -98,6 +104,7 @@ function toSummary(summary: InvestigationSummary, repository: string, result: In
     repository,
     revision: result.stats.revision,
     candidates: result.stats.candidates,
+    windowCommits: result.stats.windowCommits,
     scored: result.stats.scored,
     ranking: result.causes.slice(0, 10).map((c) => ({ rank: c.rank, sha: c.commit.sha, subject: c.commit.subject, author: c.commit.author, score: c.score })),
     warnings: result.warnings,

@@ -13,8 +13,12 @@ export interface Investigation {
   explanations: ReadonlyMap<string, OfflineAnswer>;
 }
 
+/** Identifies one run, so a slow older run cannot replace the results of a newer one. */
+export type RunTicket = number;
+
 export class InvestigationStore implements vscode.Disposable {
   private investigation: Investigation | undefined;
+  private latestRun: RunTicket = 0;
   private readonly changed = new vscode.EventEmitter<Investigation | undefined>();
   readonly onDidChange = this.changed.event;
 
@@ -22,7 +26,21 @@ export class InvestigationStore implements vscode.Disposable {
     return this.investigation;
   }
 
+  /** Call when a run starts; publish its result with the ticket. */
+  startRun(): RunTicket {
+    return ++this.latestRun;
+  }
+
+  /** Shows a run's result unless a newer run started (or results were cleared) since; says whether it did. */
+  publish(ticket: RunTicket, investigation: Investigation): boolean {
+    if (ticket !== this.latestRun) return false;
+    this.set(investigation);
+    return true;
+  }
+
   set(investigation: Investigation | undefined): void {
+    // Clearing also retires the runs in flight: their results would bring back what was cleared.
+    if (!investigation) this.latestRun++;
     this.investigation = investigation;
     this.changed.fire(investigation);
   }

@@ -56,6 +56,7 @@ export function evidenceIcon(kind: Evidence['kind']): string {
     case 'change-point':
       return 'history';
     case 'guard-removed':
+    case 'guard-on-error-words':
       return 'shield';
     case 'error-handling':
       return 'error';
@@ -65,5 +66,8 @@ export function evidenceIcon(kind: Evidence['kind']): string {
       return 'diff';
     case 'formatting-only':
       return 'symbol-text';
+    default:
+      // A kind added to the engine later still gets an icon.
+      return 'info';
   }
 }
