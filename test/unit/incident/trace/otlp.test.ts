@@ -37,6 +37,11 @@ describe('OTLP/JSON traces (from the OpenTelemetry SDK)', () => {
     assert.equal(incident.exceptions[0].frames[0].function, 'priceOf');
   });
 
+  it('reads the older instrumentationLibrarySpans name of scopeSpans', () => {
+    const old = text.replace(/"scopeSpans"/g, '"instrumentationLibrarySpans"');
+    assert.equal(readIncident(old).spanPath?.length, 4);
+  });
+
   it('falls back to code.* attributes when the exception has no stack trace', () => {
     const stripped = JSON.parse(text, (key, value) => (value && value.key === 'exception.stacktrace' ? undefined : value));
     stripped.resourceSpans.forEach((rs: { scopeSpans: { spans: { events?: { attributes: unknown[] }[] }[] }[] }) =>
