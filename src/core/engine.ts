@@ -19,10 +19,13 @@ async function filesAtRevision(repo: GitRepository, revision: string): Promise<s
 /** The incident's in-app frames found among the files of the revision (paths never leave the repository). */
 export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string, pathMappings: PathMapping[] = []): Promise<LocatedFrame[]> {
   const trackedFiles = await filesAtRevision(repo, revision);
-  const mapped = mapIncident(incident, { roots: [{ path: repo.root, trackedFiles }], pathMappings });
-  return mapped
-    .filter((m) => m.frame.inApp && m.path !== undefined && m.line !== undefined && m.confidence > 0)
-    .map((m) => ({ exceptionIndex: m.exceptionIndex, frameIndex: m.frameIndex, path: m.path!, line: m.line!, ...(m.frame.function ? { function: m.frame.function } : {}) }));
+  const mapped = mapIncident(incident, { roots: [{ path: repo.root, trackedFiles }], pathMappings }).filter((m) => m.path !== undefined && m.line !== undefined && m.confidence > 0);
+  // A library investigated in its own repository runs from node_modules or site-packages in the
+  // crash, so its frames look like a dependency's: when no in-app frame is found, trust the
+  // frames that clearly map into this repository.
+  const inApp = mapped.filter((m) => m.frame.inApp);
+  const chosen = inApp.length > 0 ? inApp : mapped.filter((m) => m.confidence >= 0.5);
+  return chosen.map((m) => ({ exceptionIndex: m.exceptionIndex, frameIndex: m.frameIndex, path: m.path!, line: m.line!, ...(m.frame.function ? { function: m.frame.function } : {}) }));
 }
 
 /** Files parsed to find a frame's neighbourhood: its imports, theirs, and its directory. */
