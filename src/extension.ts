@@ -16,6 +16,7 @@ import { HypothesisPoolHolder } from './vscode/investigate/poolHolder';
 import { InvestigationStore } from './vscode/results/investigationStore';
 import { SentryTokenStore } from './vscode/sentry/sentryToken';
 import type { Services } from './vscode/services';
+import { registerStackTraceLinks } from './vscode/stackTrace/stackTraceLinks';
 import { registerDimmedFrameDecorations } from './vscode/views/dimmedFrames';
 import { RankedCausesProvider } from './vscode/views/rankedCausesView';
 import { StackProvider } from './vscode/views/stackView';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): Services {
   registerDimmedFrameDecorations(context);
   registerSuspectCodeLens(context, investigations, settings);
   registerSuspectHover(context, investigations, settings);
+  registerStackTraceLinks(context);
   registerInvestigateIncident(context, services);
   registerClearResults(context, services);
   registerShowCommitDiff(context, services);
