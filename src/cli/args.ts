@@ -23,6 +23,11 @@ Options:
   --budget-ms N         stop scoring after N ms with the best ranking so far
   --explain             explain the top 3 causes (offline unless CAUSELENS_LLM_BASE_URL is set)
   --allow-llm           agree to send the shown code to that endpoint (asked once per endpoint)
+  --repro CMD           causal test: revert each top cause in a temporary worktree, run CMD
+                        there and mark the cause confirmed when the symptom disappears
+  --repro-top N         how many causes to test that way (default 3)
+  --repro-symptom TEXT  text that shows the symptom in CMD's output (default: the error's
+                        type and message)
   --json                print JSON instead of the table
   -h, --help            this help`;
 
@@ -39,6 +44,7 @@ export interface InvestigateArgs {
   budgetMs?: number;
   explain: boolean;
   allowLlm: boolean;
+  repro?: { command: string; top: number; symptom?: string };
   json: boolean;
   sentryUrl: string;
   sentryOrg?: string;
@@ -65,6 +71,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
         'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, window: { type: 'string' },
         'previous-release': { type: 'string' }, top: { type: 'string' }, workers: { type: 'string' }, 'budget-ms': { type: 'string' },
         explain: { type: 'boolean', default: false }, 'allow-llm': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+        repro: { type: 'string' }, 'repro-top': { type: 'string' }, 'repro-symptom': { type: 'string' },
         'sentry-url': { type: 'string' }, 'sentry-org': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -92,6 +99,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
     ...(v['budget-ms'] !== undefined ? { budgetMs: positiveInt('budget-ms', v['budget-ms'], undefined) } : {}),
     explain: Boolean(v.explain),
     allowLlm: Boolean(v['allow-llm']),
+    ...(v.repro ? { repro: { command: v.repro, top: positiveInt('repro-top', v['repro-top'], 3)!, ...(v['repro-symptom'] ? { symptom: v['repro-symptom'] } : {}) } } : {}),
     json: Boolean(v.json),
     sentryUrl: v['sentry-url'] ?? env.SENTRY_URL ?? 'https://sentry.io',
     ...((v['sentry-org'] ?? env.SENTRY_ORG) ? { sentryOrg: v['sentry-org'] ?? env.SENTRY_ORG } : {}),

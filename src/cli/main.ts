@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { isCauseLensError } from '../core/errors';
 import { readIncident } from '../core/incident';
 import type { Incident } from '../core/incident/model';
+import { applyInterventions, defaultSymptom, testByReverting } from '../core/analysis/intervention';
+import { openRepository } from '../core/git';
 import { investigate } from '../core/investigation';
 import { createCodeModel, locateFramesAtRevision } from '../core/engine';
 import { parseInvestigateArgs, USAGE, UsageError, type InvestigateArgs } from './args';
@@ -71,6 +73,15 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       codeModel: createCodeModel,
     });
     bar.clear();
+    if (args.repro) {
+      const results = await testByReverting(await openRepository(args.repo), result.causes.slice(0, args.repro.top).map((c) => c.commit.sha), {
+        revision: result.stats.revision,
+        command: args.repro.command,
+        symptom: args.repro.symptom ?? defaultSymptom(incident),
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      result.causes = applyInterventions(result.causes, results);
+    }
     const explanations = args.explain ? await explainTopCauses(args.repo, result, { env: io.env, allowLlm: args.allowLlm, stderr: io.stderr, ...(io.signal ? { signal: io.signal } : {}) }) : [];
     if (args.json) {
       const { incident: inc, causes, stats, warnings } = result;

@@ -52,7 +52,8 @@ export type EvidenceKind =
   | 'error-handling'
   | 'config'
   | 'size'
-  | 'formatting-only';
+  | 'formatting-only'
+  | 'intervention';
 
 export interface Evidence {
   kind: EvidenceKind;

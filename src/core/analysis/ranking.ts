@@ -24,6 +24,8 @@ export interface RankedCause {
   evidence: Evidence[];
   suspectLines: { path: string; line: number }[];
   features: FeatureVector;
+  /** Set by the intervention test: reverting this commit removed (true) or kept (false) the symptom. */
+  confirmed?: boolean;
 }
 
 export interface ScoredHypothesis extends HypothesisResult {

@@ -21,8 +21,8 @@ describe('causelens CLI', function () {
   let culprit: string;
   before(() => {
     const b = new TestRepoBuilder();
-    b.commit({ message: 'users', files: { 'src/users.js': 'function formatUser(user) {\n  if (!user.profile) return user.name;\n  return user.profile.email;\n}\n' } });
-    const c = b.commit({ message: 'drop the profile check', files: { 'src/users.js': 'function formatUser(user) {\n  return user.profile.email;\n}\n' } });
+    b.commit({ message: 'users', files: { 'src/users.js': 'function formatUser(user) {\n  if (!user.profile) return user.name;\n  return user.profile.email;\n}\nmodule.exports = { formatUser };\n', 'run.js': "require('./src/users').formatUser({ name: 'ada' });\n" } });
+    const c = b.commit({ message: 'drop the profile check', files: { 'src/users.js': 'function formatUser(user) {\n  return user.profile.email;\n}\nmodule.exports = { formatUser };\n' } });
     b.commit({ message: 'docs', files: { 'README.md': 'x\n' } });
     repo = b.build();
     culprit = repo.sha(c);
@@ -67,6 +67,16 @@ describe('causelens CLI', function () {
     const c = capture();
     assert.equal(await runCli(['investigate', '--repo', repo.dir, '--stack', stack, '--explain'], c.io), 0);
     assert.match(c.out(), /Why \(offline\): Commit [0-9a-f]{7} \("drop the profile check"\)/);
+  });
+
+  it('confirms the culprit by reverting it in a temporary worktree with --repro', async () => {
+    const c = capture();
+    assert.equal(await runCli(['investigate', '--repo', repo.dir, '--stack', stack, '--repro', 'node run.js', '--json'], c.io), 0, c.err());
+    const causes = JSON.parse(c.out()).causes;
+    assert.equal(causes[0].commit.sha, culprit);
+    assert.equal(causes[0].confirmed, true);
+    assert.equal(causes[0].evidence[0].kind, 'intervention');
+    assert.ok(causes.slice(1).every((x: { confirmed?: boolean }) => x.confirmed !== true));
   });
 
   it('asks once before sending code to an OpenAI-compatible endpoint, then explains through it', async () => {
