@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { InvestigateResultSummary } from '../../src/vscode/commands/investigateIncident';
 import { investigateCapturingErrors } from './support/commands';
 import { activeServices } from './support/extension';
-import { newTempDir } from './support/gitHistory';
+import { commitHistory, newTempDir } from './support/gitHistory';
 import { NODE_CRASH, NODE_CRASH_TITLE } from './support/incidents';
 import { ensureWorkspaceHistory, WORKSPACE_CULPRIT_SUBJECT } from './support/repositories';
 
@@ -61,6 +61,18 @@ describe('Investigate Incident command', () => {
     assert.equal(errors.length, 1, JSON.stringify(errors));
     assert.match(errors[0].message, /not inside a git repository/);
     assert.deepEqual(errors[0].buttons, ['Open Folder…']);
+    assert.equal(services.rankedCauses.current, undefined);
+  });
+
+  it('says what to do for a repository without any commit, without throwing', async () => {
+    const services = await activeServices();
+    const empty = newTempDir('causelens-empty-repo-');
+    commitHistory(empty, []);
+    const { result, errors } = await investigateCapturingErrors({ text: NODE_CRASH, folder: empty });
+    assert.equal(result, undefined);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.match(errors[0].message, /^CauseLens: .*commit/i);
+    assert.ok(errors[0].buttons.length > 0, 'the message offers no button');
     assert.equal(services.rankedCauses.current, undefined);
   });
 

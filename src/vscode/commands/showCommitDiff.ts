@@ -43,7 +43,8 @@ async function showCommitDiff(services: Services, arg: CauseArgument): Promise<n
   const investigation = services.investigations.current;
   const cause = findCause(investigation, arg);
   if (!investigation || !cause) {
-    showError(`there is no ranked cause ${shaOfArgument(arg) ?? ''} to show; investigate an incident first.`.replace('  ', ' '), {
+    const which = shaOfArgument(arg);
+    showError(`there is no ranked cause${which ? ` ${shortSha(which)}` : ''} to show; investigate an incident first.`, {
       title: 'Investigate Incident…',
       run: () => vscode.commands.executeCommand(CommandIds.investigateIncident),
     });

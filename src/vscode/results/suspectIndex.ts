@@ -1,7 +1,7 @@
 // Where the top suspect commits touched the working tree: per file, blocks of nearby suspect
 // lines, each tied to its cause. CodeLens, decorations and hovers are all drawn from this.
 
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { RankedCause } from '../../core/analysis/ranking';
 import type { Investigation } from './investigationStore';
 
@@ -23,7 +23,7 @@ export interface SuspectBlock {
 /** Repository-relative path (forward slashes) of an absolute file path, or undefined when outside. */
 export function repositoryPath(repoRoot: string, fsPath: string): string | undefined {
   const rel = relative(repoRoot, fsPath);
-  if (!rel || rel.startsWith('..') || rel.startsWith(sep + sep)) return undefined;
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
 }
 
