@@ -81,7 +81,18 @@ export function mutationsFor(language, file, text) {
       if (/^\s*if \(\w+ == null\) (return|throw)\b.*;\s*$/.test(line)) drop();
       swap('strict-json', line.replace(/\.opt(String|Int|Long|Boolean|JSONObject|JSONArray|Double)\(/, '.get$1('));
       swap('unguard', line.replace(/(\b[\w.]+) != null && /, ''));
-      swap('off-by-one', line.replace(/(for \(int \w+ = 0; \w+) < ([\w.]+(?:\.length|\.size\(\)))/, '$1 <= $2'));
+      swap('off-by-one', line.replace(/(for \(int \w+ = 0; \w+) < ([\w.]+(?:\.length|\.size\(\)|\.length\(\)))/, '$1 <= $2'));
+      swap('equals-order', line.replace(/("[^"]*")\.equals\((\w+(?:\.\w+\(\))?)\)/, '$2.equals($1)'));
+      swap('drop-initializer', line.replace(/^(\s*(?:private|protected|public)\s+)(?:final\s+)?([\w<>, ]+ \w+) = new [\w<>]+\([^)]*\);/, '$1$2;'));
+      if (/^\s*this\.\w+ = \w+;\s*$/.test(line)) drop();
+      if (/^\s*if \(\w+(?:\.\w+)* == null\) \{\s*$/.test(line)) {
+        const indent = /^\s*/.exec(line)[0];
+        const end = lines.findIndex((l, j) => j > i && l === `${indent}}`);
+        if (end > i && end - i <= 6) {
+          const before = i > 0 ? lines[i - 1] + '\n' : '';
+          out.push({ label: `drop null branch "${line.trim()}"`, edits: [{ file, find: before + lines.slice(i, end + 1).join('\n') + '\n', replace: before }] });
+        }
+      }
     }
   });
   return out;
