@@ -178,7 +178,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   };
 
   try {
-    await streamAndDispatch(windowCommits, (diff) => tracker.track(diff.files.map(toTrackable)));
+    await streamAndDispatch(windowCommits, (diff) => tracker.track(diff.files.map(toTrackable), diff.formattingOnly));
     // Commits outside the window that wrote today's frame lines, however old.
     const blame = await blamed;
     const blameBySha = groupBlame(blame);

@@ -4,6 +4,9 @@
 
 import type { Incident } from '../incident/model';
 import { crashLineWords, extractErrorWords, type ErrorWord } from './errorWords';
+import { isTestPath } from './paths';
+
+export { isTestPath };
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
 
 /** A frame already mapped to a repository path and line at the incident revision. */
@@ -31,12 +34,6 @@ const FRAME_DECAY = 0.8;
 const TEST_FRAME_FACTOR = 0.6;
 const MAX_ANCHORS = 12;
 const MAX_NEIGHBOURS = 200;
-
-const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|testing)\/|[._-](?:test|spec)s?\.[A-Za-z]+$|Tests?\.(?:java|kt|cs|scala)$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb)$|_spec\.rb$/;
-
-export function isTestPath(path: string): boolean {
-  return TEST_PATH.test(path);
-}
 
 const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5 };
 /** Lines of the stack whose identifiers count as words of the error (crash line first). */

@@ -23,7 +23,9 @@ const STOP_WORDS = new Set(
   true false var let const def class import main module args kwargs java lang util io at line file
   message cause caused by traceback most recent last thrown uncaught runtime internal code
   if else elif for while return await async yield throw raise try catch except finally static
-  public private protected void final this that typeof instanceof lambda pass break continue`
+  public private protected void final this that typeof instanceof lambda pass break continue
+  assert asserts strictequal deepequal deepstrictequal notequal equals expect tobe toequal
+  assertequal assertequals asserttrue assertfalse assertthat assertraises assertin should fail`
     .split(/\s+/)
     .filter(Boolean),
 );

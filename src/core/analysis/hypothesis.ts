@@ -6,6 +6,7 @@
 import { identifierParts } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
+import { isProductCode, pathWords } from './paths';
 import { readRiskShape } from './riskShape';
 
 export interface SymbolSpan {
@@ -158,6 +159,11 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   const tokensAwayFromCrashLines = new Set<string>();
   for (const file of commit.files) {
     if (file.created) continue;
+    // A file named after a word of the error (`stringify` -> lib/stringify.js) is that code.
+    for (const part of pathWords(file.path).flatMap(identifierParts)) {
+      tokens.add(part);
+      tokensAwayFromCrashLines.add(part);
+    }
     for (const line of [...file.added, ...file.removed]) {
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
@@ -202,11 +208,22 @@ function readTiming(commit: CandidateCommit, context: HypothesisContext, out: Hy
 export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext): HypothesisResult {
   const out: HypothesisResult = { sha: commit.sha, features: emptyFeatures(), matchedWords: [], evidence: [], suspectLines: [] };
   const f = out.features;
+  const textFiles = commit.files.filter((file) => !file.binary);
+  const linesChanged = textFiles.reduce((n, file) => n + file.added.length + file.removed.length, 0);
+  f.size = Math.log1p(linesChanged);
+  f.spread = Math.log1p(commit.files.length);
+  if (commit.formattingOnly) {
+    // A pure reformatting cannot change behaviour: it gets no location, word or shape evidence.
+    f.formattingOnly = 1;
+    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: 'Only reformatted code' });
+    readTiming(commit, context, out);
+    return out;
+  }
   locateAgainstFrames(commit, tracked, context, out);
   out.matchedWords = matchErrorWords(commit, context);
 
-  const textFiles = commit.files.filter((file) => !file.binary);
-  const risk = readRiskShape(textFiles);
+  // Guards and error handling matter in product code, not in tests, docs or fixtures.
+  const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) ? file : { ...file, added: [], removed: [] })));
   f.guardsRemoved = Math.log1p(risk.guardsRemoved);
   f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged);
   f.configChanged = risk.configChanged ? 1 : 0;
@@ -215,13 +232,6 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 
-  const linesChanged = textFiles.reduce((n, file) => n + file.added.length + file.removed.length, 0);
-  f.size = Math.log1p(linesChanged);
-  f.spread = Math.log1p(commit.files.length);
-  if (commit.formattingOnly) {
-    f.formattingOnly = 1;
-    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: 'Only reformatted code' });
-  }
   readTiming(commit, context, out);
   out.suspectLines = dedupeLines(out.suspectLines);
   return out;

@@ -16,14 +16,19 @@ export interface MappedLine {
   exact: boolean;
 }
 
-/** Maps one line through one commit's hunks of a file (old side -> new side). */
-export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[]): MappedLine | undefined {
+/**
+ * Maps one line through one commit's hunks of a file (old side -> new side). Through a
+ * `transparent` (formatting-only) commit a rewritten line keeps its identity, as blame's
+ * ignore-revs would have it: it lands on the same offset within the rewritten block.
+ */
+export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[], transparent = false): MappedLine | undefined {
   let delta = 0;
   for (const h of hunks) {
     const insertionOnly = h.oldLines === 0;
     const firstTouched = insertionOnly ? h.oldStart + 1 : h.oldStart;
     if (line < firstTouched) break;
     if (!insertionOnly && line < h.oldStart + h.oldLines) {
+      if (transparent && h.newLines > 0) return { line: h.newStart + Math.min(line - h.oldStart, h.newLines - 1), exact: true };
       // The line was rewritten or deleted by this hunk: point at what replaced it.
       return { line: Math.max(1, h.newLines > 0 ? h.newStart : h.newStart + 1), exact: false };
     }
@@ -36,7 +41,7 @@ export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[]): M
 class FileHistory {
   /** The file's name at the commit being read (renames are followed backwards). */
   pathNow: string;
-  private readonly newerCommits: HunkSpan[][] = [];
+  private readonly newerCommits: { hunks: HunkSpan[]; transparent: boolean }[] = [];
 
   constructor(readonly incidentPath: string) {
     this.pathNow = incidentPath;
@@ -44,16 +49,16 @@ class FileHistory {
 
   toIncidentRevision(line: number): MappedLine {
     let current: MappedLine = { line, exact: true };
-    for (const hunks of this.newerCommits) {
-      const next = mapLineThroughHunks(current.line, hunks);
+    for (const { hunks, transparent } of this.newerCommits) {
+      const next = mapLineThroughHunks(current.line, hunks, transparent);
       if (!next) return { line: current.line, exact: false };
       current = { line: next.line, exact: current.exact && next.exact };
     }
     return current;
   }
 
-  recordOlderCommit(hunks: HunkSpan[], previousPath: string | undefined): void {
-    this.newerCommits.unshift(hunks);
+  recordOlderCommit(hunks: HunkSpan[], previousPath: string | undefined, transparent: boolean): void {
+    this.newerCommits.unshift({ hunks, transparent });
     if (previousPath) this.pathNow = previousPath;
   }
 }
@@ -84,7 +89,8 @@ export class IncidentLineTracker {
     this.files = [...new Set(incidentPaths)].map((p) => new FileHistory(p));
   }
 
-  track(changes: readonly TrackableChange[]): TrackedFileChange[] {
+  /** `formattingOnly`: the commit only reformatted, so older lines keep their identity through it. */
+  track(changes: readonly TrackableChange[], formattingOnly = false): TrackedFileChange[] {
     const tracked: TrackedFileChange[] = [];
     for (const history of this.files) {
       const change = changes.find((c) => c.newPath === history.pathNow);
@@ -106,7 +112,7 @@ export class IncidentLineTracker {
       }
       tracked.push({ incidentPath: history.incidentPath, spans, survivingAddedLines });
       const renamedFrom = change.oldPath && change.oldPath !== change.newPath ? change.oldPath : undefined;
-      history.recordOlderCommit(change.hunks, renamedFrom);
+      history.recordOlderCommit(change.hunks, renamedFrom, formattingOnly);
     }
     return tracked;
   }

@@ -47,7 +47,9 @@ export function completeFeatures(hypotheses: readonly ScoredHypothesis[], errorW
       const idf = Math.log((n + 1) / (df.get(w)! + 0.5)) / Math.log(n + 1);
       words += (errorWordWeights.get(w) ?? 0.5) * Math.max(idf, 0);
     }
-    features.errorWords = Math.min(words, 3);
+    // A huge commit mentions many words by sheer size: damp the sum as the change grows.
+    const linesChanged = Math.expm1(h.features.size);
+    features.errorWords = Math.min(words, 3) / (1 + Math.log1p(linesChanged / 100));
     features.recency = n > 1 ? 1 - h.position / (n - 1) : 1;
     return features;
   });

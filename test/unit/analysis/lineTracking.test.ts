@@ -43,3 +43,14 @@ describe('line tracking to the incident revision', () => {
     assert.deepEqual(tracker.track([{ oldPath: 'z.js', newPath: 'z.js', hunks: [hunk(1, 1, 1, 1, [1])] }]), []);
   });
 });
+
+describe('line tracking through formatting-only commits', () => {
+  it('keeps an older line exact through a commit that only reformatted it', () => {
+    const tracker = new IncidentLineTracker(['a.js']);
+    // Newest: reformatted lines 2-3 (same count).
+    tracker.track([{ oldPath: 'a.js', newPath: 'a.js', hunks: [{ oldStart: 2, oldLines: 2, newStart: 2, newLines: 2, added: [{ line: 2 }, { line: 3 }] }] }], true);
+    const older = tracker.track([{ oldPath: 'a.js', newPath: 'a.js', hunks: [{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1, added: [{ line: 3 }] }] }]);
+    assert.deepEqual(older[0].survivingAddedLines, [3]);
+    assert.equal(older[0].spans[0].exact, true);
+  });
+});
