@@ -23,6 +23,8 @@ export const FEATURE_NAMES = [
   'guardsRemoved',
   /** A removed guard named a word of the error: the check that would have caught this value. */
   'guardOnErrorWords',
+  /** The commit removed or renamed the definition of a name the error says is missing. */
+  'definitionRemoved',
   'errorHandlingChanged',
   'configChanged',
   /** log(1 + lines changed). */
@@ -49,6 +51,7 @@ export type EvidenceKind =
   | 'change-point'
   | 'guard-removed'
   | 'guard-on-error-words'
+  | 'definition-removed'
   | 'error-handling'
   | 'config'
   | 'size'

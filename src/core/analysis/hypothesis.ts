@@ -177,6 +177,35 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   return context.errorWords.filter((w) => (w.fromCrashLine ? tokensAwayFromCrashLines : tokens).has(w.word)).map((w) => w.word);
 }
 
+/** Lines that define `name`: a function, method, class, variable, property or export of it. */
+function definesName(line: string, name: string): boolean {
+  const n = name.replace(/[$]/g, '\\$');
+  return new RegExp(
+    `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
+      `|(?:^\\s*${n}\\s*[:=](?!=))|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)` +
+      `|(?:\\bexports\\.${n}\\s*=)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`,
+    'i',
+  ).test(line);
+}
+
+/**
+ * "x is not a function", "has no attribute 'x'", "cannot find symbol x": the error names something
+ * missing; the commit that removed its definition (and did not add it back) is the suspect.
+ */
+function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  const named = context.errorWords.filter((w) => !w.fromCrashLine);
+  for (const file of commit.files) {
+    if (file.created || file.binary) continue;
+    for (const w of named) {
+      if (w.originWeight <= out.features.definitionRemoved) continue;
+      const removed = file.removed.find((line) => definesName(line, w.word));
+      if (!removed || file.added.some((line) => definesName(line, w.word))) continue;
+      out.features.definitionRemoved = w.originWeight;
+      out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
+    }
+  }
+}
+
 /** A removed guard that mentions a word of the error is the check that would have caught it. */
 function judgeRemovedGuards(guards: readonly string[], context: HypothesisContext, out: HypothesisResult): void {
   for (const guard of guards) {
@@ -229,6 +258,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   f.configChanged = risk.configChanged ? 1 : 0;
   if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
   judgeRemovedGuards(risk.removedGuards, context, out);
+  judgeRemovedDefinitions(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 

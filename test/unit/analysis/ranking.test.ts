@@ -47,6 +47,19 @@ describe('hypothesis evidence', () => {
     assert.equal(unrelated.features.guardsRemoved, Math.log1p(1));
   });
 
+  it('sees the removal of a definition the error says is missing', () => {
+    const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'combine', originWeight: 0.6 }] };
+    const removedDef = evaluateHypothesis(commit('d', [{ path: 'lib/utils.js', binary: false, added: ['const combineImpl = (a, b) => [].concat(a, b);'], removed: ['exports.combine = (a, b) => [].concat(a, b);'] }]), [], ctx);
+    assert.equal(removedDef.features.definitionRemoved, 0.6);
+    assert.ok(removedDef.evidence.some((e) => e.kind === 'definition-removed' && /'combine'/.test(e.message)));
+    const moved = evaluateHypothesis(commit('m', [{ path: 'lib/utils.js', binary: false, added: ['function combine(a, b) {'], removed: ['function combine(a, b, c) {'] }]), [], ctx);
+    assert.equal(moved.features.definitionRemoved, 0, 'a definition changed in place is not removed');
+    const py = evaluateHypothesis(commit('p', [{ path: 'gyp/common.py', binary: false, added: [], removed: ['def combine(a, b):'] }]), [], ctx);
+    assert.equal(py.features.definitionRemoved, 0.6);
+    const call = evaluateHypothesis(commit('c', [{ path: 'lib/parse.js', binary: false, added: [], removed: ['  combine(a, b);'] }]), [], ctx);
+    assert.equal(call.features.definitionRemoved, 0, 'a removed call is not a removed definition');
+  });
+
   it('finds a change to a callee and weighs test frames less than the crash frame', () => {
     const viaCallee = evaluateHypothesis(commit('c2', [{ path: 'src/db.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'src/db.js', spans: [{ start: 5, end: 6, exact: true }], survivingAddedLines: [5] }], context);
     assert.equal(viaCallee.features.calleeChanged, 0.8);
