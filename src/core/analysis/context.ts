@@ -36,6 +36,9 @@ const MAX_ANCHORS = 12;
 const MAX_NEIGHBOURS = 200;
 
 const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5 };
+/** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
+const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
+
 /** Lines of the stack whose identifiers count as words of the error (crash line first). */
 const CRASH_LINES_READ = 2;
 
@@ -95,6 +98,7 @@ export async function buildHypothesisContext(
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
+    missingName: incident.exceptions.some((e) => MISSING_NAME.test(`${e.type}: ${e.message}`)),
     ...timing,
   };
 }

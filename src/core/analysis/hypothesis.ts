@@ -45,6 +45,8 @@ export interface HypothesisContext {
   errorWords: { word: string; originWeight: number; fromCrashLine?: boolean }[];
   /** Trimmed text of the stack's lines whose identifiers are among the error words. */
   crashLineTexts?: string[];
+  /** The error says a name is missing ("is not a function", "has no attribute", NameError...). */
+  missingName?: boolean;
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -193,6 +195,7 @@ function definesName(line: string, name: string): boolean {
  * missing; the commit that removed its definition (and did not add it back) is the suspect.
  */
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  if (!context.missingName) return;
   const named = context.errorWords.filter((w) => !w.fromCrashLine);
   for (const file of commit.files) {
     if (file.created || file.binary) continue;
@@ -253,8 +256,10 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
 
   // Guards and error handling matter in product code, not in tests, docs or fixtures.
   const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) ? file : { ...file, added: [], removed: [] })));
-  f.guardsRemoved = Math.log1p(risk.guardsRemoved);
-  f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged);
+  // Counts grow with the size of a change; what matters is how much of it is of that shape.
+  const sizeDamping = 1 + Math.log1p(linesChanged / 100);
+  f.guardsRemoved = Math.log1p(risk.guardsRemoved) / sizeDamping;
+  f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged) / sizeDamping;
   f.configChanged = risk.configChanged ? 1 : 0;
   if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
   judgeRemovedGuards(risk.removedGuards, context, out);
