@@ -2,7 +2,7 @@
 // Builds CauseLens's accuracy corpus: for every case spec under cases/, a git repository made from
 // real published versions of a package, an injected regression and the real crash it causes.
 // Usage: node bench/corpus/build.mjs [--only id[,id]] [--jobs N] [--out dir]
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +88,10 @@ async function main() {
   const manifests = results.filter(Boolean);
   await mkdir(outDir, { recursive: true });
   if (!only) {
+    // Cases removed from the specs must not linger in the corpus a benchmark iterates over.
+    for (const entry of await readdir(outDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !ids.has(entry.name)) await rm(path.join(outDir, entry.name), { recursive: true, force: true });
+    }
     const index = manifests.map((m) => ({ id: m.id, language: m.language, split: m.split, dir: m.id }));
     await writeFile(path.join(outDir, 'index.json'), JSON.stringify({ cases: index }, null, 2) + '\n');
   }

@@ -4,6 +4,8 @@ import { changedRegion, codeLanguage, symbolsAround } from './text.mjs';
 
 const CODE_VERBS = ['update', 'refactor', 'simplify', 'rework', 'tidy up', 'clean up', 'improve', 'adjust', 'handle more inputs in', 'reorganise'];
 
+const GENERIC = ['address review comments', 'small cleanups', 'fix lint warnings', 'simplify', 'refactor', 'follow-up to previous change', 'minor fixes', 'code cleanup', 'tweak edge cases', 'prepare for the next release'];
+
 function basename(path) {
   return path.split('/').pop();
 }
@@ -20,7 +22,11 @@ export function codeChangeMessage(rng, files) {
   const language = codeLanguage(first.path);
   const region = changedRegion(first.before, first.after);
   const symbols = language ? symbolsAround(language, region.afterLines, region.start, region.endAfter).slice(0, 2) : [];
-  const subject = symbols.length > 0 ? symbols.join(' and ') : basename(first.path);
+  // Real messages name the function changed only part of the time; the rest name the file or
+  // say nothing specific, for every code commit alike (the culprit included).
+  const style = rng.weighted([['symbol', 50], ['file', 30], ['generic', 20]]);
+  if (style === 'generic') return rng.pick(GENERIC);
+  const subject = symbols.length > 0 && style === 'symbol' ? symbols.join(' and ') : basename(first.path);
   const verb = rng.pick(CODE_VERBS);
   return rng.chance(0.25) ? `${basename(first.path).replace(/\.\w+$/, '')}: ${verb} ${subject}` : `${verb} ${subject}`;
 }
