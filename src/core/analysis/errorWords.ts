@@ -12,6 +12,7 @@ export interface ErrorWord {
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 const QUOTED = /(['"`])((?:(?!\1).){1,80})\1/g;
+const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
 const STOP_WORDS = new Set(
@@ -58,6 +59,8 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   };
   for (const exception of incident.exceptions) {
     for (const m of exception.message.matchAll(QUOTED)) add(m[2], 'quoted');
+    // `utils.combine is not a function`, `compactQueue is not defined`: the missing name, unquoted.
+    for (const m of exception.message.matchAll(MISSING_SUBJECT)) add(m[1].split('.').pop() ?? m[1], 'quoted');
   }
   for (const exception of incident.exceptions) {
     add(exception.message, 'message');

@@ -19,6 +19,11 @@ describe('error words', () => {
     assert.ok(!java.some((w) => w.word === 'NullPointerException'), 'generic exception types carry no evidence');
   });
 
+  it('takes the missing name of a V8 "is not a function/defined" error as strongly as a quoted one', () => {
+    assert.deepEqual(extractErrorWords(incidentWith('TypeError', 'utils.combine is not a function')).filter((w) => w.origin === 'quoted').map((w) => w.word), ['combine']);
+    assert.deepEqual(extractErrorWords(incidentWith('ReferenceError', 'compactQueue is not defined')).filter((w) => w.origin === 'quoted').map((w) => w.word), ['compactQueue']);
+  });
+
   it('keeps a distinctive exception type', () => {
     const words = extractErrorWords(incidentWith('InsufficientFundsError', 'balance too low'));
     assert.ok(words.some((w) => w.word === 'InsufficientFundsError' && w.origin === 'type'));
