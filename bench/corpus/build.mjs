@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageMeta, ensureTarballs, readVersionFiles } from './lib/registry.mjs';
 import { selectVersions } from './lib/versions.mjs';
-import { buildCase } from './lib/buildCase.mjs';
+import { buildCase, reusableManifest } from './lib/buildCase.mjs';
 import { globSources } from './lib/files.mjs';
 import { loadCaseModules, expandCase } from './lib/caseModules.mjs';
 import { assignSplits } from './lib/split.mjs';
@@ -73,11 +73,17 @@ async function main() {
   const results = await pool(selected, jobs, async ({ project, spec }) => {
     const specHash = createHash('sha256').update(toolHash).update(JSON.stringify(spec)).update(String(project.include)).digest('hex');
     try {
+      const caseDir = path.join(outDir, spec.id);
+      const existing = await reusableManifest(caseDir, specHash, splits.get(spec.id));
+      if (existing) {
+        console.log(`reused ${spec.id}`);
+        return existing;
+      }
       const versions = [];
       for (const v of versionsOf.get(spec.id)) versions.push({ ...v, files: await readVersionFiles(cacheRoot, project.pkg, v.version, project.include) });
       const t0 = Date.now();
-      const result = await buildCase({ spec, project, versions, caseDir: path.join(outDir, spec.id), cacheRoot, specHash, split: splits.get(spec.id) });
-      console.log(`${result.reused ? 'reused' : 'built '} ${spec.id} (${result.manifest.window.candidates} candidates, ${result.manifest.crash.relation}) ${result.reused ? '' : `${((Date.now() - t0) / 1000).toFixed(1)}s`}`);
+      const result = await buildCase({ spec, project, versions, caseDir, cacheRoot, specHash, split: splits.get(spec.id) });
+      console.log(`built  ${spec.id} (${result.manifest.window.candidates} candidates, ${result.manifest.crash.relation}) ${((Date.now() - t0) / 1000).toFixed(1)}s`);
       return result.manifest;
     } catch (error) {
       failures.push({ id: spec.id, error });

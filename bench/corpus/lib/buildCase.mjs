@@ -11,13 +11,16 @@ import { writeTree } from './files.mjs';
 import { describeCrash } from './analyze.mjs';
 import { resolvePlacement, chooseWindow } from './placement.mjs';
 
-/** Builds the case unless its case.json already records the same spec hash. */
-export async function buildCase({ spec: rawSpec, project, versions, caseDir, cacheRoot, specHash, split }) {
+/** The existing manifest when case.json records the same spec hash and split (and the repo exists). */
+export async function reusableManifest(caseDir, specHash, split) {
   const manifestPath = path.join(caseDir, 'case.json');
-  if (existsSync(manifestPath)) {
-    const existing = JSON.parse(await readFile(manifestPath, 'utf8'));
-    if (existing.specHash === specHash && existing.split === split) return { manifest: existing, reused: true };
-  }
+  if (!existsSync(manifestPath) || !existsSync(path.join(caseDir, 'repo', '.git'))) return null;
+  const existing = JSON.parse(await readFile(manifestPath, 'utf8'));
+  return existing.specHash === specHash && existing.split === split ? existing : null;
+}
+
+/** Builds the case from scratch into caseDir. */
+export async function buildCase({ spec: rawSpec, project, versions, caseDir, cacheRoot, specHash, split }) {
   await rm(caseDir, { recursive: true, force: true });
   await mkdir(caseDir, { recursive: true });
   const spec = resolvePlacement(rawSpec, versions);
