@@ -5,6 +5,7 @@
 
 import { posix } from 'node:path';
 import type { CodeModel, LocatedFrame } from './analysis/context';
+import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
 import { callNeighbourhood, enclosingSymbols, languageForPath, parseSource, resolveImport, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
@@ -31,6 +32,9 @@ export async function locateFramesAtRevision(incident: Incident, repo: GitReposi
 /** Files parsed to find a frame's neighbourhood: its imports, theirs, and its directory. */
 const MAX_NEIGHBOURHOOD_FILES = 60;
 const MAX_SAME_DIRECTORY_FILES = 20;
+/** Lines of a frame's surroundings read for its calls when no named function encloses it. */
+const LINES_BEFORE_FRAME = 12;
+const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
 
 /**
  * Syntax-tree queries over the blobs of one revision. Trees are freed as soon as their symbols,
@@ -85,13 +89,11 @@ class RevisionCodeModel implements CodeModel {
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
   }
 
-  async callNeighbours(path: string, symbol: SymbolSpan, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
+  /** The frame's file, what it imports (and what those import), and its own directory. */
+  private async neighbourhoodFiles(path: string, depth: number): Promise<Map<string, FileSyntax>> {
     const all = await this.allFiles();
     const allSet = new Set(all);
     const language = languageForPath(path);
-    if (!language) return [];
-    // Files the frame's file imports, then what those import; plus its own directory, where
-    // Java, Go and C# code reaches its package without imports.
     const chosen = new Set([path]);
     let frontier = [path];
     for (let hop = 0; hop < depth && chosen.size < MAX_NEIGHBOURHOOD_FILES; hop++) {
@@ -108,15 +110,60 @@ class RevisionCodeModel implements CodeModel {
       }
       frontier = next;
     }
+    // Java, Go and C# code reaches its own package without imports.
     const dir = posix.dirname(path);
     const siblings = all.filter((f) => f !== path && posix.dirname(f) === dir && languageForPath(f) === language).slice(0, MAX_SAME_DIRECTORY_FILES);
     for (const s of siblings) if (chosen.size < MAX_NEIGHBOURHOOD_FILES) chosen.add(s);
+    return this.parse([...chosen]);
+  }
 
-    const parsed = await this.parse([...chosen]);
+  async callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
+    if (!languageForPath(path)) return [];
+    const parsed = await this.neighbourhoodFiles(path, depth);
     const sources: SourceFile[] = [...parsed].map(([p, syntax]) => ({ path: p, syntax }));
-    return callNeighbourhood(sources, { path, line: symbol.startLine }, depth)
-      .filter((n) => n.direction === 'callee')
-      .map((n) => ({ path: n.path, name: n.symbol.qualifiedName, startLine: n.symbol.startLine, endLine: n.symbol.endLine, distance: n.distance === 1 ? 1 : 2 }));
+    const callees = (location: { path: string; line: number }, hops: number, distance: 1 | 2) =>
+      callNeighbourhood(sources, location, hops)
+        .filter((n) => n.direction === 'callee')
+        .map((n) => ({ path: n.path, name: n.symbol.qualifiedName, startLine: n.symbol.startLine, endLine: n.symbol.endLine, distance: (n.distance === 1 ? distance : 2) as 1 | 2 }));
+    if (at.symbol) return callees({ path, line: at.symbol.startLine }, depth, 1);
+    return this.calleesOfLines(path, at.line, parsed, depth, callees);
+  }
+
+  /**
+   * For a frame outside any named function (a test's anonymous callback, module-level code):
+   * the definitions of what the lines leading to it call, found by name among the neighbourhood's
+   * files, or a file named like the call (`qs.stringify` -> lib/stringify.js); then their callees.
+   */
+  private async calleesOfLines(
+    path: string,
+    line: number,
+    parsed: Map<string, FileSyntax>,
+    depth: 1 | 2,
+    callees: (location: { path: string; line: number }, hops: number, distance: 1 | 2) => Omit<NeighbourSymbol, 'weight' | 'via'>[],
+  ): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
+    const syntax = parsed.get(path);
+    if (!syntax) return [];
+    const names = new Set(syntax.calls.filter((c) => c.line >= line - LINES_BEFORE_FRAME && c.line <= line).map((c) => c.callee));
+    const found: Omit<NeighbourSymbol, 'weight' | 'via'>[] = [];
+    for (const [other, s] of parsed) {
+      if (other === path || isTestPath(other)) continue;
+      for (const symbol of s.symbols) {
+        if (names.has(symbol.name) && CALLABLE_KINDS.has(symbol.kind)) found.push({ path: other, name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine, distance: 1 });
+      }
+    }
+    // Product files named like a call (`qs.stringify(...)` -> lib/stringify.js), when the name is
+    // that specific: imports through a package's entry point are not always resolvable.
+    const all = await this.allFiles();
+    for (const name of names) {
+      const named = all.filter((f) => isProductCode(f) && posix.basename(f).replace(/\.[^.]+$/, '') === name);
+      if (named.length === 0 || named.length > 2) continue;
+      for (const [file, s] of await this.parse(named)) {
+        if (!found.some((f) => f.path === file)) found.push({ path: file, name, startLine: 1, endLine: s.lineCount, distance: 1 });
+      }
+    }
+    if (depth < 2) return found;
+    const second = found.flatMap((f) => callees({ path: f.path, line: f.startLine }, 1, 2));
+    return [...found, ...second.filter((n) => !found.some((f) => f.path === n.path && f.startLine === n.startLine))];
   }
 }
 

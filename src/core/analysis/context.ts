@@ -25,7 +25,11 @@ export interface CodeModel {
   /** The text of a line at the revision, when the file can be read. */
   sourceLine(path: string, line: number): Promise<string | undefined>;
   /** Symbols reachable in one or two calls from the given function. */
-  callNeighbours(path: string, symbol: SymbolSpan, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+  /**
+   * Symbols reachable in one or two calls from the frame: from its function when it has one,
+   * else from the calls made on the lines leading to it (an anonymous test callback).
+   */
+  callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
 }
 
 /** Each step away from the crash frame keeps this share of the weight. */
@@ -73,15 +77,15 @@ export async function buildHypothesisContext(
 
   const neighbours = new Map<string, NeighbourSymbol>();
   for (const anchor of anchors) {
-    if (!anchor.symbol) continue;
     // Test frames lead to the code they call, so their neighbours keep the full frame weight.
     const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
-    for (const n of await code.callNeighbours(anchor.path, anchor.symbol, 2)) {
+    const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
+    for (const n of await code.callNeighbours(anchor.path, { ...(anchor.symbol ? { symbol: anchor.symbol } : {}), line: anchor.line }, 2)) {
       if (anchors.some((a) => a.path === n.path && a.symbol && a.symbol.startLine === n.startLine)) continue;
       const weight = round(base * (n.distance === 1 ? 0.8 : 0.5));
       const key = `${n.path}:${n.startLine}:${n.name}`;
       const existing = neighbours.get(key);
-      if (!existing || existing.weight < weight) neighbours.set(key, { ...n, weight, via: anchor.symbol.name });
+      if (!existing || existing.weight < weight) neighbours.set(key, { ...n, weight, via });
     }
   }
 

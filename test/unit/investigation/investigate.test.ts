@@ -128,3 +128,28 @@ describe('investigate (whole pipeline)', function () {
     }
   });
 });
+
+describe('investigate: a test frame inside an anonymous callback', function () {
+  this.timeout(60000);
+  it('finds the code the test calls through the calls leading to the frame', async () => {
+    const b = new TestRepoBuilder();
+    b.commit({ message: 'library', files: {
+      'lib/stringify.js': 'module.exports = function (obj) {\n  return Object.keys(obj).map((k) => k + "=" + obj[k]).join("&");\n};\n',
+      'lib/index.js': "module.exports = { stringify: require('./stringify') };\n",
+      'test/query.test.js': "const test = require('node:test');\nconst assert = require('assert');\nconst qs = require('..');\ntest('stringify', () => {\n  assert.strictEqual(qs.stringify({ a: 'b' }), 'a=b');\n});\n",
+    } });
+    const base = b.commit({ message: 'docs', files: { 'README.md': 'qs\n' } });
+    const culprit = b.commit({ message: 'tidy', files: { 'lib/stringify.js': 'module.exports = function (obj) {\n  return Object.keys(obj).map((k) => k + ":" + obj[k]).join("&");\n};\n' } });
+    b.commit({ message: 'more docs', files: { 'README.md': 'qs!\n' } });
+    const repo = b.build();
+    try {
+      const trace = "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n'a:b' !== 'a=b'\n\n    at TestContext.<anonymous> (/ci/test/query.test.js:5:10)\n    at Test.runInAsyncScope (node:async_hooks:206:9)\n";
+      const result = await investigate(readIncident(trace), { repoPath: repo.dir, workers: 1, previousRelease: repo.sha(base), ...stages });
+      assert.equal(result.context.anchors[0].symbol, undefined);
+      assert.ok(result.context.neighbours.some((n) => n.path === 'lib/stringify.js'), JSON.stringify(result.context.neighbours));
+      assert.equal(result.causes[0].commit.sha, repo.sha(culprit));
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
