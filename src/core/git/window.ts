@@ -69,7 +69,8 @@ export async function selectCandidateWindow(
   let until: string | undefined;
   if (!previousRelease) {
     const anchor = firstSeen ?? (await commitTime(repo, revision, signal));
-    since = new Date(anchor - options.sinceDays * DAY_MS).toISOString();
+    // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
+    since = new Date(Math.max(anchor - options.sinceDays * DAY_MS, DAY_MS)).toISOString();
     args.push(`--since=${since}`);
   }
   // Without the release commit, HEAD may be newer than the incident: commits made after the
