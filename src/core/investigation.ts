@@ -110,16 +110,18 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
   checkCancelled();
   const onset = errorOnset(incident);
-  const context = await buildHypothesisContext(incident, frames, options.codeModel(repo, revision), onset ? { changePointTime: onset } : {});
-
-  progress({ phase: 'history', scored: 0, total: 0, ranking: [] });
-  const window = await selectCandidateWindow(repo, revision, {
-    sinceDays: options.sinceDays ?? 14,
-    maxCommits: options.maxCommits ?? 500,
-    ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
-    ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
-    signal,
-  });
+  // The syntax trees and the window are independent: read both at once.
+  const [context, window] = await Promise.all([
+    buildHypothesisContext(incident, frames, options.codeModel(repo, revision), onset ? { changePointTime: onset } : {}),
+    selectCandidateWindow(repo, revision, {
+      sinceDays: options.sinceDays ?? 14,
+      maxCommits: options.maxCommits ?? 500,
+      ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
+      ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
+      signal,
+    }),
+  ]);
+  progress({ phase: 'history', scored: 0, total: window.commits.length, ranking: [] });
   warnings.push(...window.warnings);
   // Bounded by the previous release, the window is exactly the first release that saw the error.
   if (window.previousRelease) context.firstReleaseShas = window.commits;
