@@ -5,11 +5,15 @@ import { registerSuspectCodeLens } from './vscode/codeLens/suspectCodeLens';
 import { registerClearResults } from './vscode/commands/clearResults';
 import { registerCopyCommitSha } from './vscode/commands/copyCommitSha';
 import { registerInvestigateIncident } from './vscode/commands/investigateIncident';
+import { registerSetExplainApiKey } from './vscode/commands/setExplainApiKey';
 import { registerSetSentryToken } from './vscode/commands/setSentryToken';
 import { registerShowCommitDiff } from './vscode/commands/showCommitDiff';
 import { SettingsStore } from './vscode/config';
 import { ViewIds } from './vscode/commandIds';
 import { registerSuspectHover } from './vscode/decorations/suspectHover';
+import { ExplainApiKeyStore } from './vscode/explain/apiKey';
+import { ExplainConsentStore } from './vscode/explain/consent';
+import { PayloadPreviewDocuments } from './vscode/explain/payloadPreview';
 import { SuspectLineDecorations } from './vscode/decorations/suspectLineDecorations';
 import { registerGitContentProvider } from './vscode/git/gitContentProvider';
 import { HypothesisPoolHolder } from './vscode/investigate/poolHolder';
@@ -29,14 +33,19 @@ export function activate(context: vscode.ExtensionContext): Services {
   const rankedCauses = new RankedCausesProvider(investigations);
   const stack = new StackProvider(investigations);
   const decorations = new SuspectLineDecorations(investigations, settings);
+  const payloadPreviews = new PayloadPreviewDocuments();
   // The pool's worker threads are closed with the rest when the extension deactivates.
-  context.subscriptions.push(log, pool, settings, investigations, rankedCauses, stack, decorations);
+  context.subscriptions.push(log, pool, settings, investigations, rankedCauses, stack, decorations, payloadPreviews);
   // TreeViews (not just registered providers) so the glue can see and drive their visibility.
   const rankedCausesView = vscode.window.createTreeView(ViewIds.rankedCauses, { treeDataProvider: rankedCauses, showCollapseAll: true });
   const stackView = vscode.window.createTreeView(ViewIds.stack, { treeDataProvider: stack });
   context.subscriptions.push(rankedCausesView, stackView);
 
-  const services: Services = { log, settings, investigations, pool, sentryToken: new SentryTokenStore(context.secrets), rankedCauses, rankedCausesView, stack, stackView, decorations };
+  const services: Services = { log, settings, investigations, pool, sentryToken: new SentryTokenStore(context.secrets),
+    explainApiKey: new ExplainApiKeyStore(context.secrets),
+    explainConsent: new ExplainConsentStore(context.globalState),
+    payloadPreviews,
+    rankedCauses, rankedCausesView, stack, stackView, decorations };
   registerGitContentProvider(context, log);
   registerDimmedFrameDecorations(context);
   registerSuspectCodeLens(context, investigations, settings);
@@ -47,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): Services {
   registerShowCommitDiff(context, services);
   registerCopyCommitSha(context);
   registerSetSentryToken(context, services);
+  registerSetExplainApiKey(context, services);
   log.info(`CauseLens activated in VS Code ${vscode.version}`);
   return services;
 }

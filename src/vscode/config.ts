@@ -13,6 +13,11 @@ export interface CauseLensSettings {
   sentryOrganization: string;
   sentryProject: string;
   explainProvider: 'auto' | 'openai' | 'vscode-lm' | 'offline';
+  /** OpenAI-compatible base URL; empty when none is configured. */
+  explainBaseUrl: string;
+  /** Model name at the endpoint (or a VS Code language model's id or family); empty for the default. */
+  explainModel: string;
+  explainTopCauses: number;
   codeLensEnabled: boolean;
   annotationsEnabled: boolean;
 }
@@ -28,6 +33,9 @@ export function readSettings(): CauseLensSettings {
     sentryOrganization: c.get<string>('sentry.organization', ''),
     sentryProject: c.get<string>('sentry.project', ''),
     explainProvider: c.get<CauseLensSettings['explainProvider']>('explain.provider', 'auto'),
+    explainBaseUrl: c.get<string>('explain.baseUrl', '').trim(),
+    explainModel: c.get<string>('explain.model', '').trim(),
+    explainTopCauses: c.get<number>('explain.topCauses', 3),
     codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
     annotationsEnabled: c.get<boolean>('annotations.enabled', true),
   };

@@ -2,6 +2,9 @@
 
 import type * as vscode from 'vscode';
 import type { SettingsStore } from './config';
+import type { ExplainApiKeyStore } from './explain/apiKey';
+import type { ExplainConsentStore } from './explain/consent';
+import type { PayloadPreviewDocuments } from './explain/payloadPreview';
 import type { HypothesisPoolHolder } from './investigate/poolHolder';
 import type { InvestigationStore } from './results/investigationStore';
 import type { SentryTokenStore } from './sentry/sentryToken';
@@ -15,6 +18,10 @@ export interface Services {
   readonly investigations: InvestigationStore;
   readonly pool: HypothesisPoolHolder;
   readonly sentryToken: SentryTokenStore;
+  readonly explainApiKey: ExplainApiKeyStore;
+  /** Endpoints the user agreed to send explanation prompts to. */
+  readonly explainConsent: ExplainConsentStore;
+  readonly payloadPreviews: PayloadPreviewDocuments;
   readonly rankedCauses: RankedCausesProvider;
   readonly rankedCausesView: vscode.TreeView<RankedCausesNode>;
   readonly stack: StackProvider;

@@ -27,7 +27,7 @@ describe('Activation', () => {
     const extension = causeLensExtension();
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(contributed.sort(), ['causelens.clearResults', 'causelens.copyCommitSha', 'causelens.investigateIncident', 'causelens.setSentryToken', 'causelens.showCommitDiff']);
+    assert.deepEqual(contributed.sort(), ['causelens.clearResults', 'causelens.copyCommitSha', 'causelens.investigateIncident', 'causelens.setExplainApiKey', 'causelens.setSentryToken', 'causelens.showCommitDiff']);
     for (const id of [...contributed, 'causelens.rankedCauses.focus', 'causelens.stack.focus', 'workbench.view.extension.causelens']) {
       assert.ok(registered.has(id), `command ${id} is not registered`);
     }

@@ -9,16 +9,8 @@ import type { InvestigateResultSummary } from '../../src/vscode/commands/investi
 import type { Services } from '../../src/vscode/services';
 import { investigateCapturingErrors } from './support/commands';
 import { activeServices, replaceApiFunction, waitFor } from './support/extension';
+import { markdownText } from './support/markdown';
 import { buildShopRepository, CART_CRASH, type ShopRepository } from './support/repositories';
-
-function markdownText(hovers: vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\\(.)/g, '$1');
-}
 
 describe('Surfaces of a real investigation', function () {
   // The first CodeLens request waits for the TypeScript server the workbench starts for .js files.
@@ -103,6 +95,7 @@ describe('Surfaces of a real investigation', function () {
     assert.ok(text.includes(cause.evidence[0].message), `the hover lacks the evidence "${cause.evidence[0].message}":\n${text}`);
     assert.ok(text.includes('command:causelens.showCommitDiff?'), 'no Show Diff link');
     assert.ok(text.includes(`Commit ${shop.culprit.slice(0, 7)}`), `no offline explanation in the hover:\n${text}`);
+    assert.ok(text.includes('Explanation (offline)'), `the hover does not say the explanation is offline:\n${text}`);
     const elsewhere = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cartUri(), new vscode.Position(0, 2));
     assert.ok(!markdownText(elsewhere).includes('CauseLens #'), 'a hover on a line no suspect commit touched');
   });
@@ -142,7 +135,8 @@ describe('Surfaces of a real investigation', function () {
     const messages: string[] = [];
     const original = vscode.window.withProgress;
     const recording = ((options: vscode.ProgressOptions, task: Parameters<typeof original>[1]) =>
-      original(options, (progress, token) => task({ report: (value) => { if (value.message) messages.push(value.message); progress.report(value); } }, token))) as typeof original;
+      // Only the investigation's notification: the explanations report in the status bar.
+      original(options, (progress, token) => task({ report: (value) => { if (value.message && options.location === vscode.ProgressLocation.Notification) messages.push(value.message); progress.report(value); } }, token))) as typeof original;
     const restore = replaceApiFunction(vscode.window, 'withProgress', recording);
     try {
       await vscode.commands.executeCommand('causelens.investigateIncident', { text: CART_CRASH, folder: shop.dir });

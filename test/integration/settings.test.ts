@@ -27,6 +27,9 @@ describe('Settings', () => {
       sentryOrganization: '',
       sentryProject: '',
       explainProvider: 'auto',
+      explainBaseUrl: '',
+      explainModel: '',
+      explainTopCauses: 3,
       codeLensEnabled: true,
       annotationsEnabled: true,
     });

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { isCauseLensError } from '../../core/errors';
+import type { Explanation } from '../../core/explain';
 import { readIncident } from '../../core/incident';
 import type { Incident } from '../../core/incident/model';
 import { summarizeIncident, type InvestigationResult, type InvestigationSummary } from '../../core/investigation';
@@ -11,7 +12,8 @@ import { askForIncident } from '../investigate/incidentSource';
 import { chooseWorkspaceRepository, repositoryForFolder } from '../investigate/repositoryFolder';
 import { runInvestigation } from '../investigate/runInvestigation';
 import { reportFailure } from '../messages';
-import { explainTopCauses } from '../results/explanations';
+import { explainInvestigation } from '../results/explanations';
+import type { Investigation } from '../results/investigationStore';
 import type { Services } from '../services';
 
 /** Optional argument for programmatic callers (tests, other commands). */
@@ -41,6 +43,8 @@ export interface InvestigateResultSummary extends InvestigationSummary {
   scored: number;
   ranking: RankedCauseSummary[];
   warnings: string[];
+  /** Who explained each of the top causes, in rank order (empty when superseded or failed). */
+  explanations: { sha: string; origin: Explanation['origin']; author: string; fallback?: string }[];
 }
 
 export function registerInvestigateIncident(context: vscode.ExtensionContext, services: Services): void {
@@ -69,10 +73,11 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
       ...(args?.cancellation ? { cancellation: args.cancellation } : {}),
     });
     logResult(services.log, result);
-    const explanations = await explainTopCauses(repoRoot, result, log);
-    if (!services.investigations.publish(ticket, { repoRoot, result, explanations })) {
+    // The ranking is shown at once; the explanations follow (a model may take a while).
+    const investigation: Investigation = { repoRoot, result, explanations: new Map() };
+    if (!services.investigations.publish(ticket, investigation)) {
       log.info('A newer investigation started (or the results were cleared) meanwhile; this result is not shown.');
-      return toSummary(summary, repoRoot, result);
+      return toSummary(summary, repoRoot, result, []);
     }
     void vscode.commands.executeCommand(`${ViewIds.rankedCauses}.focus`);
     if (result.causes.length === 0) {
@@ -80,7 +85,8 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'causelens.history');
       });
     }
-    return toSummary(summary, repoRoot, result);
+    const explanations = await explainInvestigation(services, ticket, investigation);
+    return toSummary(summary, repoRoot, result, explanations);
   } catch (error) {
     if (isCauseLensError(error) && error.reason === 'cancelled') {
       log.info('The investigation was cancelled; the previous results stay.');
@@ -98,7 +104,7 @@ function logResult(log: vscode.LogOutputChannel, result: InvestigationResult): v
   for (const warning of result.warnings) log.warn(warning);
 }
 
-function toSummary(summary: InvestigationSummary, repository: string, result: InvestigationResult): InvestigateResultSummary {
+function toSummary(summary: InvestigationSummary, repository: string, result: InvestigationResult, explanations: readonly Explanation[]): InvestigateResultSummary {
   return {
     ...summary,
     repository,
@@ -108,5 +114,6 @@ function toSummary(summary: InvestigationSummary, repository: string, result: In
     scored: result.stats.scored,
     ranking: result.causes.slice(0, 10).map((c) => ({ rank: c.rank, sha: c.commit.sha, subject: c.commit.subject, author: c.commit.author, score: c.score })),
     warnings: result.warnings,
+    explanations: explanations.map((e) => ({ sha: e.sha, origin: e.origin, author: e.author, ...(e.fallback ? { fallback: e.fallback.reason } : {}) })),
   };
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { SettingsStore } from '../config';
 import type { InvestigationStore } from '../results/investigationStore';
 import { suspectBlocksInFile } from '../results/suspectIndex';
-import { causeMarkdown } from '../views/causeMarkdown';
+import { causeMarkdown, shownExplanation } from '../views/causeMarkdown';
 
 export class SuspectHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -20,7 +20,7 @@ export class SuspectHoverProvider implements vscode.HoverProvider {
     // One section per cause, even when a cause has several blocks here.
     const causes = [...new Set(blocks.map((b) => b.cause))];
     if (causes.length === 0) return undefined;
-    const contents = causes.map((cause) => causeMarkdown(cause, { diffLink: true, explanation: investigation?.explanations.get(cause.commit.sha)?.summary }));
+    const contents = causes.map((cause) => causeMarkdown(cause, { diffLink: true, explanation: shownExplanation(investigation, cause.commit.sha) }));
     const first = blocks[0];
     return new vscode.Hover(contents, new vscode.Range(first.startLine - 1, 0, first.endLine - 1, document.lineAt(Math.min(first.endLine, document.lineCount) - 1).text.length));
   }

@@ -7,7 +7,7 @@ import type { RankedCause } from '../../core/analysis/ranking';
 import type { Incident } from '../../core/incident/model';
 import type { Investigation, InvestigationStore } from '../results/investigationStore';
 import { percent, shortSha, workingTreePath } from '../results/suspectIndex';
-import { causeMarkdown, evidenceIcon } from './causeMarkdown';
+import { causeMarkdown, evidenceIcon, shownExplanation } from './causeMarkdown';
 
 export type RankedCausesNode =
   | { kind: 'incident'; incident: Incident }
@@ -107,7 +107,7 @@ export class RankedCausesProvider implements vscode.TreeDataProvider<Node>, vsco
     const item = new vscode.TreeItem(label, cause.rank === 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `cause:${cause.commit.sha}`;
     item.description = `${cause.commit.author} · ${cause.commit.date.slice(0, 10)}`;
-    item.tooltip = causeMarkdown(cause, { diffLink: true, explanation: this.investigation?.explanations.get(cause.commit.sha)?.summary });
+    item.tooltip = causeMarkdown(cause, { diffLink: true, explanation: shownExplanation(this.investigation, cause.commit.sha) });
     item.iconPath = new vscode.ThemeIcon('git-commit', cause.rank === 1 ? new vscode.ThemeColor('charts.orange') : undefined);
     item.contextValue = 'cause';
     return item;
