@@ -148,7 +148,9 @@ describe('Explanations from an OpenAI-compatible endpoint', function () {
     assert.ok(readable(tooltip.value).includes(`Explanation (causelens-test via ${server.baseURL})`), readable(tooltip.value));
   });
 
-  it('asks no more once consented, and a failing endpoint falls back offline with the reason shown', async () => {
+  it('auto picks the endpoint once a base URL is set, asks no more once consented, and a failing endpoint falls back offline with the reason shown', async () => {
+    await config().update('explain.provider', 'auto', vscode.ConfigurationTarget.Global);
+    await waitFor(() => services.settings.settings.explainProvider === 'auto', 'the auto provider setting');
     const before = chatRequests(server).length;
     server.queueFaults({ kind: 'status', status: 500, message: 'the model crashed' });
     const { summary, dialogs } = await investigateAnswering(shop, 'Stay Offline');
@@ -164,5 +166,18 @@ describe('Explanations from an OpenAI-compatible endpoint', function () {
     const hover = await culpritHover(services, shop);
     assert.ok(hover.includes("Explanation (offline; the model's answer was not used: server-error)"), hover);
     assert.match(hover, /answered HTTP 500/);
+  });
+
+  it('Clear Results while the model is still writing stops the explanations without an error', async () => {
+    const before = chatRequests(server).length;
+    server.queueFaults({ kind: 'stall' });
+    const running = investigateAnswering(shop, 'Stay Offline');
+    await waitFor(() => chatRequests(server).length > before, 'the explanation request to reach the server');
+    await vscode.commands.executeCommand('causelens.clearResults');
+    const { summary, dialogs } = await running;
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(summary?.explanations, [], 'explanations of a cleared run were returned');
+    assert.equal(services.investigations.current, undefined, 'the cleared results came back');
+    assert.equal(chatRequests(server).length - before, 1, 'more prompts were sent after the run was cleared');
   });
 });

@@ -85,7 +85,7 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
         if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'causelens.history');
       });
     }
-    const explanations = await explainInvestigation(services, ticket, investigation);
+    const explanations = await explainInvestigation(services, ticket, investigation, args?.cancellation);
     return toSummary(summary, repoRoot, result, explanations);
   } catch (error) {
     if (isCauseLensError(error) && error.reason === 'cancelled') {

@@ -31,12 +31,16 @@ async function modelWithConsent(services: ExplainServices, request: ExplainReque
  * Explains the shown run's top causes, adding each explanation to the store as it is ready;
  * returns them (empty, and logged, when the commits cannot be read or the run was superseded).
  */
-export async function explainInvestigation(services: ExplainServices, ticket: RunTicket, investigation: Investigation): Promise<Explanation[]> {
+export async function explainInvestigation(services: ExplainServices, ticket: RunTicket, investigation: Investigation, cancellation?: vscode.CancellationToken): Promise<Explanation[]> {
   const { log, investigations } = services;
   const { result, repoRoot } = investigation;
   if (result.causes.length === 0) return [];
   const top = Math.max(1, services.settings.settings.explainTopCauses);
-  const signal = investigations.runSignal(ticket);
+  // A newer run, Clear Results, or the caller's own cancellation stops the explanations.
+  const caller = new AbortController();
+  const listener = cancellation?.onCancellationRequested(() => caller.abort());
+  if (cancellation?.isCancellationRequested) caller.abort();
+  const signal = AbortSignal.any([investigations.runSignal(ticket), caller.signal]);
   try {
     const causes = await readCausesToExplain({ root: repoRoot }, result.causes, { top, signal });
     const request: ExplainRequest = { incident: result.incident, causes };
@@ -58,6 +62,8 @@ export async function explainInvestigation(services: ExplainServices, ticket: Ru
     if (isCauseLensError(error) && error.reason === 'cancelled') log.info('The explanations were cancelled: a newer investigation started or the results were cleared.');
     else log.warn(`The explanations of the top causes could not be written: ${error instanceof Error ? error.message : String(error)}`);
     return [];
+  } finally {
+    listener?.dispose();
   }
 }
 
