@@ -57,7 +57,7 @@ export async function obtainConsent({ request, model, top, store, previews, log 
         detail:
           `CauseLens would send ${preview.requests.length} prompt(s), about ${preview.totalPromptTokens} tokens, to ${model.id}: the incident's error and stack, ` +
           'and the suspect commits\' messages and changed lines, with secrets removed. The exact messages are open beside this dialog. ' +
-          'Your answer is remembered for this endpoint.',
+          'Send is remembered for this endpoint; Stay Offline asks again next time.',
       },
       SEND_CHOICE,
       STAY_OFFLINE_CHOICE,
