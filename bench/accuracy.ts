@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocatedFrame } from '../src/core/analysis/context';
 import { FEATURE_NAMES, type FeatureVector } from '../src/core/analysis/features';
-import { defaultModel, fitWeights, linearScore, type ModelWeights } from '../src/core/analysis/model';
+import { fitWeights, linearScore, startingModel, type ModelWeights } from '../src/core/analysis/model';
 import type { HypothesisPool } from '../src/core/analysis/pool';
 import { createCodeModel, locateFramesAtRevision } from '../src/core/engine';
 import { blameLines, openRepository } from '../src/core/git';
@@ -156,7 +156,7 @@ export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWe
   const test = outcomes.filter((o) => o.split === 'test');
   const rows: [string, Metrics][] = [
     ['CauseLens (weights fitted on the training part)', metrics(test.map((o) => rankUnderModel(o, fitted)))],
-    ['CauseLens (hand-set starting weights)', metrics(test.map((o) => rankUnderModel(o, defaultModel())))],
+    ['CauseLens (hand-set starting weights)', metrics(test.map((o) => rankUnderModel(o, startingModel())))],
     ['Baseline: Sentry-style blame of frame lines', metrics(test.map((o) => o.blameBaselineRank))],
     ['Baseline: newest commit touching a stack file', metrics(test.map((o) => o.fileBaselineRank))],
   ];

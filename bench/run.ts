@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { HypothesisPool } from '../src/core/analysis/pool';
 import { accuracyReport, evaluateCase, fitOnTraining, loadCorpus, metrics, rankUnderModel, type CaseOutcome } from './accuracy';
 import { measurePromptTokens } from './explainTokens';
-import { runSpeedBenchmark, speedTable } from './speed';
 
 const root = join(__dirname, '..', '..');
 
@@ -65,8 +64,9 @@ async function main(): Promise<void> {
   }
 
   if (!argv.includes('--skip-speed')) {
-    const rows = await runSpeedBenchmark();
-    sections.push('## Speed and scale (generated repository, 120 files, 5 authors)', '', speedTable(rows), '');
+    // In a fresh process, so its peak memory is the investigation's and not the accuracy run's.
+    const speed = spawnSync(process.execPath, [join(__dirname, 'speed.js')], { encoding: 'utf8' });
+    sections.push('## Speed and scale (generated repository, 120 files, 5 authors)', '', speed.status === 0 ? speed.stdout.trim() : `failed: ${speed.stderr}`, '');
   }
 
   const header = [

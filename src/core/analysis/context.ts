@@ -3,7 +3,7 @@
 // symbols one and two calls away, and the words of the error.
 
 import type { Incident } from '../incident/model';
-import { crashLineWords, extractErrorWords, type ErrorWord } from './errorWords';
+import { crashLineWords, extractErrorWords, missingValueWords, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
 
 export { isTestPath };
@@ -39,7 +39,7 @@ const TEST_FRAME_FACTOR = 0.6;
 const MAX_ANCHORS = 12;
 const MAX_NEIGHBOURS = 200;
 
-const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5 };
+const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5, 'missing-value': 1 };
 /** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
 const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
 
@@ -90,12 +90,14 @@ export async function buildHypothesisContext(
   }
 
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
-  const words = [...extractErrorWords(incident), ...crashLineWords(lines)];
+  const messages = incident.exceptions.map((e) => e.message);
+  const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines)];
   const errorWords: HypothesisContext['errorWords'] = [];
   for (const w of words) {
     const word = w.word.toLowerCase();
     if (errorWords.some((e) => e.word === word)) continue;
-    errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(w.origin === 'crash-line' ? { fromCrashLine: true } : {}) });
+    const fromCrashLine = w.origin === 'crash-line' || w.origin === 'missing-value';
+    errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(fromCrashLine ? { fromCrashLine: true } : {}) });
   }
   return {
     anchors,

@@ -7,7 +7,7 @@ import type { Incident } from '../incident/model';
 export interface ErrorWord {
   word: string;
   /** Where the word came from; quoted message identifiers are the strongest signal. */
-  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span' | 'crash-line';
+  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span' | 'crash-line' | 'missing-value';
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
@@ -85,4 +85,26 @@ export function crashLineWords(lines: readonly string[]): ErrorWord[] {
     }
   }
   return [...found.values()];
+}
+
+/** The property an error says could not be read on a missing value, per runtime's wording. */
+const MISSING_PROPERTY = /reading '([\w$]+)'|property '([\w$]+)' of (?:undefined|null)|has no attribute '(\w+)'|undefined method `(\w+)' for nil|Cannot invoke "[\w.$]*?\.?(\w+)\(/;
+
+/**
+ * The value that was missing: in `order.customer.email` failing with "reading 'email'", it is
+ * `customer`. Whatever commit changed how that value is made is the prime suspect.
+ */
+export function missingValueWords(messages: readonly string[], crashLine: string | undefined): ErrorWord[] {
+  if (!crashLine) return [];
+  const found: ErrorWord[] = [];
+  for (const message of messages) {
+    const m = MISSING_PROPERTY.exec(message);
+    const property = m?.slice(1).find(Boolean);
+    if (!property) continue;
+    const access = new RegExp(`([A-Za-z_$][\\w$]*)(?:\\(\\))?\\??\\.${property.replace(/\$/g, '\\$')}\\b`, 'g');
+    for (const a of crashLine.matchAll(access)) {
+      if (isInformative(a[1]) && !found.some((w) => w.word === a[1])) found.push({ word: a[1], origin: 'missing-value' });
+    }
+  }
+  return found;
 }

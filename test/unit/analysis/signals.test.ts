@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { crashLineWords, extractErrorWords, identifierParts } from '../../../src/core/analysis/errorWords';
+import { crashLineWords, extractErrorWords, identifierParts, missingValueWords } from '../../../src/core/analysis/errorWords';
 import { readRiskShape } from '../../../src/core/analysis/riskShape';
 import type { Incident } from '../../../src/core/incident/model';
 
@@ -32,6 +32,15 @@ describe('error words', () => {
   it('takes the identifiers of the crash line, without keywords', () => {
     assert.deepEqual(crashLineWords(['  const recipient = order.customer.email;']).map((w) => w.word), ['recipient', 'order', 'customer', 'email']);
     assert.deepEqual(crashLineWords(['    if x is None: return self.cache[key]']).map((w) => w.word), ['cache']);
+  });
+
+  it('names the missing value from the crash line, in each runtime\'s wording', () => {
+    const words = (message: string, line: string) => missingValueWords([message], line).map((w) => w.word);
+    assert.deepEqual(words("Cannot read properties of undefined (reading 'email')", '  const recipient = order.customer.email;'), ['customer']);
+    assert.deepEqual(words("'NoneType' object has no attribute 'split'", '    parts = self.config.get("path").split("/")'), []);
+    assert.deepEqual(words("'NoneType' object has no attribute 'split'", '    parts = settings.path.split("/")'), ['path']);
+    assert.deepEqual(words('Cannot invoke "String.length()" because "<local1>" is null', '        return customerName.length();'), ['customerName']);
+    assert.deepEqual(words('boom', 'x.y'), []);
   });
 
   it('splits identifiers into their parts', () => {
