@@ -2,7 +2,7 @@
 // <rev> -- <file>` hunks shift lines below them and flag lines that were changed or removed.
 
 import type { MappedFrame } from './model';
-import { runGit } from './trackedFiles';
+import { runGit } from '../git/gitClient';
 
 export interface Hunk {
   oldStart: number;
@@ -62,7 +62,7 @@ async function commitExists(root: string, revision: string): Promise<boolean> {
 }
 
 async function diffHunks(root: string, revision: string, file: string): Promise<{ hunks: Hunk[]; newFile: boolean }> {
-  const { stdout } = await runGit(root, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-renames', '-U0', revision, '--', file]);
+  const stdout = await runGit(root, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '--no-renames', '-U0', revision, '--', file]);
   return { hunks: parseHunks(stdout), newFile: /^--- \/dev\/null$/m.test(stdout) };
 }
 
