@@ -97,7 +97,7 @@ export async function buildHypothesisContext(
     const word = w.word.toLowerCase();
     if (errorWords.some((e) => e.word === word)) continue;
     const fromCrashLine = w.origin === 'crash-line' || w.origin === 'missing-value';
-    errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(fromCrashLine ? { fromCrashLine: true } : {}) });
+    errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(fromCrashLine ? { fromCrashLine: true } : {}), ...(w.origin === 'missing-value' ? { missingValue: true } : {}) });
   }
   return {
     anchors,

@@ -25,6 +25,8 @@ export const FEATURE_NAMES = [
   'guardOnErrorWords',
   /** The commit removed or renamed the definition of a name the error says is missing. */
   'definitionRemoved',
+  /** The commit changed how the value that turned out missing is assigned (`customer: ...`). */
+  'missingValueAssigned',
   'errorHandlingChanged',
   'configChanged',
   /** log(1 + lines changed). */
@@ -52,6 +54,7 @@ export type EvidenceKind =
   | 'guard-removed'
   | 'guard-on-error-words'
   | 'definition-removed'
+  | 'missing-value-assigned'
   | 'error-handling'
   | 'config'
   | 'size'

@@ -42,7 +42,7 @@ export interface HypothesisContext {
   anchors: FrameAnchor[];
   neighbours: NeighbourSymbol[];
   /** Lower-case error words and how much each origin counts. */
-  errorWords: { word: string; originWeight: number; fromCrashLine?: boolean }[];
+  errorWords: { word: string; originWeight: number; fromCrashLine?: boolean; missingValue?: boolean }[];
   /** Trimmed text of the stack's lines whose identifiers are among the error words. */
   crashLineTexts?: string[];
   /** The error says a name is missing ("is not a function", "has no attribute", NameError...). */
@@ -209,6 +209,27 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
   }
 }
 
+/**
+ * Where the missing value is made: a line that assigns it (`customer: findCustomer(id)`,
+ * `self.customer = None`, `order.customer = ...`, `setCustomer(...)`) added or removed outside
+ * the crash line. The commit that changed it is the likely source of the undefined/None/null.
+ */
+function judgeMissingValueAssignments(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  const crashLines = new Set(context.crashLineTexts ?? []);
+  for (const w of context.errorWords.filter((e) => e.missingValue)) {
+    const name = w.word.replace(/[$]/g, '\\$');
+    const assigns = new RegExp(`(?:^|[^\\w$.])(?:this\\.|self\\.|@)?${name}\\s*(?::(?!:)|=(?!=))|\\.${name}\\s*=(?!=)|\\bset${name}\\s*\\(`, 'i');
+    for (const file of commit.files) {
+      if (file.created || file.binary) continue;
+      const line = [...file.removed, ...file.added].find((l) => !crashLines.has(l.trim()) && assigns.test(l));
+      if (!line) continue;
+      out.features.missingValueAssigned = 1;
+      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message: `Changed how '${w.word}', the missing value, is set in ${file.path}: \`${line.trim().slice(0, 80)}\``, path: file.path });
+      return;
+    }
+  }
+}
+
 /** A removed guard that mentions a word of the error is the check that would have caught it. */
 function judgeRemovedGuards(guards: readonly string[], context: HypothesisContext, out: HypothesisResult): void {
   for (const guard of guards) {
@@ -264,6 +285,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
   judgeRemovedGuards(risk.removedGuards, context, out);
   judgeRemovedDefinitions(commit, context, out);
+  judgeMissingValueAssignments(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 

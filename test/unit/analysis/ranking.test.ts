@@ -62,6 +62,16 @@ describe('hypothesis evidence', () => {
     assert.equal(other.features.definitionRemoved, 0, 'only when the error says a name is missing');
   });
 
+  it('sees a change to how the missing value is set, outside the crash line', () => {
+    const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 1, fromCrashLine: true, missingValue: true }], crashLineTexts: ['const to = order.customer.email;'] };
+    const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('a', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).features.missingValueAssigned;
+    assert.equal(edit({ added: ['  return { ...order, customer: findCustomer(order.customerId) };'] }), 1);
+    assert.equal(edit({ removed: ['        self.customer = load(customer_id)'] }), 1);
+    assert.equal(edit({ added: ['  const to = order.customer.email;'] }), 0, 'the crash line itself');
+    assert.equal(edit({ added: ['  if (order.customer == null) return;'] }), 0, 'a comparison is not an assignment');
+    assert.equal(edit({ added: ['  const name = customerName;'] }), 0);
+  });
+
   it('finds a change to a callee and weighs test frames less than the crash frame', () => {
     const viaCallee = evaluateHypothesis(commit('c2', [{ path: 'src/db.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'src/db.js', spans: [{ start: 5, end: 6, exact: true }], survivingAddedLines: [5] }], context);
     assert.equal(viaCallee.features.calleeChanged, 0.8);
