@@ -4,14 +4,15 @@
 // stops cleanly at its time budget with the best ranking so far.
 
 import { buildHypothesisContext, type CodeModel, type LocatedFrame } from './analysis/context';
-import type { CandidateCommit, HypothesisContext } from './analysis/hypothesis';
+import type { HypothesisContext } from './analysis/hypothesis';
 import { IncidentLineTracker, type TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
+import { HypothesisPool } from './analysis/pool';
+import type { RankedCause } from './analysis/ranking';
+import { SwarmScoring } from './analysis/swarm';
 import { errorOnset } from './analysis/timing';
-import { HypothesisPool, type HypothesisTaskItem } from './analysis/pool';
-import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './analysis/ranking';
 import { CauseLensError } from './errors';
-import { blameLines, openRepository, resolveCommit, resolveHead, selectCandidateWindow, streamCommitDiffs, type BlameResult, type CommitDiff, type GitRepository } from './git';
+import { blameLines, openRepository, resolveCommit, resolveHead, selectCandidateWindow, type BlameResult, type CommitDiff, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
@@ -72,8 +73,6 @@ export interface InvestigationResult {
   warnings: string[];
 }
 
-const BATCH_SIZE = 16;
-const MAX_LINES_PER_FILE = 400;
 const PROGRESS_INTERVAL_MS = 200;
 
 export async function investigate(incident: Incident, options: InvestigationOptions): Promise<InvestigationResult> {
@@ -131,79 +130,38 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const blamed = blameLines(repo, revision, context.anchors.map((a) => ({ path: a.path, line: a.line })), { signal: stop });
   blamed.catch(() => undefined);
 
-  const trackedPaths = [...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)];
-  const tracker = new IncidentLineTracker(trackedPaths);
-  const inWindow = new Set(windowCommits);
-  const model = options.model ?? defaultModel();
-
-  const scored: ScoredHypothesis[] = [];
-  const summaries = new Map<string, { commit: ScoredHypothesis['commit']; position: number }>();
-  const errorWordWeights = new Map(context.errorWords.map((w) => [w.word, w.originWeight]));
-  let total = windowCommits.length;
-  let blameCommitCount = 0;
-  let firstResultAt: number | undefined;
+  const tracker = new IncidentLineTracker([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)]);
   let lastProgress = 0;
-  let budgetExceeded = false;
-  const rank = (top?: number) => rankHypotheses(scored, model, { errorWordWeights, windowSize: total, confidence: 0, ...(top ? { top } : {}) });
+  const swarm = new SwarmScoring(pool, context, options.model ?? defaultModel(), stop, () => {
+    if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = Date.now();
+    progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.total, ranking: swarm.rank(options.top ?? 10) });
+  });
 
-  const inFlight: Promise<void>[] = [];
-  const failures: unknown[] = [];
-  const dispatch = (items: HypothesisTaskItem[]) => {
-    const run = pool.evaluate({ context, items }, stop).then((results) => {
-      for (const r of results) scored.push({ ...r, ...summaries.get(r.sha)! });
-      firstResultAt ??= Date.now();
-      if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        lastProgress = Date.now();
-        progress({ phase: 'scoring', scored: scored.length, total, ranking: rank(options.top ?? 10) });
-      }
-    });
-    inFlight.push(run.catch((error: unknown) => {
-      if (!stop?.aborted) failures.push(error);
-    }));
-    return run;
-  };
-
-  let position = 0;
-  const streamAndDispatch = async (commits: readonly string[], trackedFor: (diff: CommitDiff) => TrackedFileChange[]) => {
-    let batch: HypothesisTaskItem[] = [];
-    for await (const diff of streamCommitDiffs(repo, { commits }, { signal: stop })) {
-      const sha = diff.commit.sha;
-      summaries.set(sha, { commit: { sha, author: diff.commit.authorName, date: diff.commit.authorDate, subject: diff.commit.subject }, position: position++ });
-      batch.push({ commit: toCandidate(diff), tracked: trackedFor(diff) });
-      // The first batch goes out alone, so the first result arrives quickly.
-      if (batch.length >= (inFlight.length === 0 ? 1 : BATCH_SIZE)) {
-        void dispatch(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) void dispatch(batch);
-  };
-
+  let failure: unknown;
+  let blameCommitCount = 0;
   try {
-    await streamAndDispatch(windowCommits, (diff) => tracker.track(diff.files.map(toTrackable), diff.formattingOnly));
+    await swarm.stream(repo, windowCommits, (diff) => tracker.track(diff.files.map(toTrackable), diff.formattingOnly));
     // Commits outside the window that wrote today's frame lines, however old.
-    const blame = await blamed;
-    const blameBySha = groupBlame(blame);
+    const blameBySha = groupBlame(await blamed);
+    const inWindow = new Set(windowCommits);
     const blameCommits = [...blameBySha.keys()].filter((sha) => !inWindow.has(sha));
     blameCommitCount = blameCommits.length;
-    total += blameCommits.length;
-    await streamAndDispatch(blameCommits, (diff) => trackedFromBlame(blameBySha.get(diff.commit.sha) ?? []));
+    await swarm.stream(repo, blameCommits, (diff) => trackedFromBlame(blameBySha.get(diff.commit.sha) ?? []));
   } catch (error) {
-    failures.push(error);
+    failure = error;
   }
-  const settled = await Promise.allSettled(inFlight.splice(0));
-  void settled;
+  failure ??= await swarm.settle();
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
-  if (failures.length > 0 && !budget?.aborted) throw failures[0];
-  if (budget?.aborted) {
-    budgetExceeded = true;
-    warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
-  }
+  if (failure && !budget?.aborted) throw failure;
+  const { scored, total } = swarm;
+  const budgetExceeded = Boolean(budget?.aborted);
+  if (budgetExceeded) warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
   if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
 
   const located = frames.length;
   const confidence = evidenceCompleteness({ located, inAppFrames, context, scored: scored.length, total, hasTiming: Boolean(context.firstReleaseShas || context.changePointTime) });
-  const causes = rank(options.top).map((c) => ({ ...c, confidence: round(c.evidence.some((e) => isLocation(e.kind)) ? confidence : confidence * 0.6) }));
+  const causes = swarm.rank(options.top).map((c) => ({ ...c, confidence: round(c.evidence.some((e) => isLocation(e.kind)) ? confidence : confidence * 0.6) }));
   const elapsedMs = Date.now() - started;
   progress({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
   return {
@@ -214,7 +172,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     warnings,
     stats: {
       revision, candidates: total, scored: scored.length, windowCommits: windowCommits.length, blameCommits: blameCommitCount,
-      workers: pool.size, elapsedMs, ...(firstResultAt ? { timeToFirstResultMs: firstResultAt - started } : {}),
+      workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - started } : {}),
       budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
     },
   };
@@ -260,24 +218,6 @@ function trackedFromBlame(blame: readonly BlameResult[]): TrackedFileChange[] {
 
 function toTrackable(file: CommitDiff['files'][number]) {
   return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks: file.hunks };
-}
-
-function toCandidate(diff: CommitDiff): CandidateCommit {
-  return {
-    sha: diff.commit.sha,
-    authorDate: diff.commit.authorDate,
-    subject: diff.commit.subject,
-    isMerge: diff.isMerge,
-    formattingOnly: diff.formattingOnly,
-    files: diff.files.map((f) => ({
-      path: f.newPath ?? f.oldPath ?? '',
-      ...(f.oldPath ? { oldPath: f.oldPath } : {}),
-      ...(f.status === 'A' ? { created: true } : {}),
-      binary: f.binary || f.submodule,
-      added: f.hunks.flatMap((h) => h.added.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
-      removed: f.hunks.flatMap((h) => h.removed.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
-    })),
-  };
 }
 
 export interface InvestigationSummary {
