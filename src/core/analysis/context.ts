@@ -43,6 +43,14 @@ const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.
 /** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
 const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
 
+const UNBOUND_NAME = /is not defined|NameError|undefined local variable|cannot find symbol/i;
+
+function missingNameKind(incident: Incident): Pick<HypothesisContext, 'missingName'> {
+  const texts = incident.exceptions.map((e) => `${e.type}: ${e.message}`);
+  if (texts.some((t) => UNBOUND_NAME.test(t))) return { missingName: 'binding' };
+  return texts.some((t) => MISSING_NAME.test(t)) ? { missingName: 'member' } : {};
+}
+
 /** Lines of the stack whose identifiers count as words of the error (crash line first). */
 const CRASH_LINES_READ = 2;
 
@@ -104,7 +112,7 @@ export async function buildHypothesisContext(
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
-    missingName: incident.exceptions.some((e) => MISSING_NAME.test(`${e.type}: ${e.message}`)),
+    ...missingNameKind(incident),
     ...timing,
   };
 }

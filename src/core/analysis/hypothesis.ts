@@ -6,6 +6,7 @@
 import { identifierParts } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
+import { languageForPath } from '../ast/languages';
 import { isProductCode, pathWords } from './paths';
 import { readRiskShape } from './riskShape';
 
@@ -45,8 +46,11 @@ export interface HypothesisContext {
   errorWords: { word: string; originWeight: number; fromCrashLine?: boolean; missingValue?: boolean }[];
   /** Trimmed text of the stack's lines whose identifiers are among the error words. */
   crashLineTexts?: string[];
-  /** The error says a name is missing ("is not a function", "has no attribute", NameError...). */
-  missingName?: boolean;
+  /**
+   * The error says a name is missing: 'binding' for an unbound name ("x is not defined",
+   * NameError), 'member' for a missing function, method or attribute of an object.
+   */
+  missingName?: 'binding' | 'member';
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -92,6 +96,12 @@ export interface HypothesisResult {
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+/** A line that is only a comment (or blank) in the languages CauseLens reads. */
+const COMMENT_LINE = /^\s*(?:$|\/\/|\/\*|\*|#|--|<!--|"""|''')/;
+
+function isCommentLine(line: string): boolean {
+  return COMMENT_LINE.test(line);
+}
 const CHANGE_POINT_WINDOW_MS = 48 * 3600 * 1000;
 
 function overlaps(spans: TrackedFileChange['spans'], start: number, end: number): boolean {
@@ -167,6 +177,7 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
       tokensAwayFromCrashLines.add(part);
     }
     for (const line of [...file.added, ...file.removed]) {
+      if (isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
         for (const part of identifierParts(m[0])) {
@@ -179,15 +190,16 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   return context.errorWords.filter((w) => (w.fromCrashLine ? tokensAwayFromCrashLines : tokens).has(w.word)).map((w) => w.word);
 }
 
-/** Lines that define `name`: a function, method, class, variable, property or export of it. */
-function definesName(line: string, name: string): boolean {
+/**
+ * Lines that define `name`: a function, method, class or variable binding of it, and (unless
+ * only bindings count, as for "x is not defined") a property or export of that name.
+ */
+function definesName(line: string, name: string, bindingsOnly: boolean): boolean {
   const n = name.replace(/[$]/g, '\\$');
-  return new RegExp(
-    `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
-      `|(?:^\\s*${n}\\s*[:=](?!=))|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)` +
-      `|(?:\\bexports\\.${n}\\s*=)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`,
-    'i',
-  ).test(line);
+  const binding = `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
+    `|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`;
+  const member = `|(?:^\\s*${n}\\s*[:=](?!=))|(?:\\bexports\\.${n}\\s*=)`;
+  return new RegExp(binding + (bindingsOnly ? '' : member), 'i').test(line);
 }
 
 /**
@@ -196,13 +208,14 @@ function definesName(line: string, name: string): boolean {
  */
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
   if (!context.missingName) return;
+  const bindingsOnly = context.missingName === 'binding';
   const named = context.errorWords.filter((w) => !w.fromCrashLine);
   for (const file of commit.files) {
     if (file.created || file.binary) continue;
     for (const w of named) {
       if (w.originWeight <= out.features.definitionRemoved) continue;
-      const removed = file.removed.find((line) => definesName(line, w.word));
-      if (!removed || file.added.some((line) => definesName(line, w.word))) continue;
+      const removed = file.removed.find((line) => definesName(line, w.word, bindingsOnly));
+      if (!removed || file.added.some((line) => definesName(line, w.word, bindingsOnly))) continue;
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
     }
@@ -265,10 +278,11 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   const linesChanged = textFiles.reduce((n, file) => n + file.added.length + file.removed.length, 0);
   f.size = Math.log1p(linesChanged);
   f.spread = Math.log1p(commit.files.length);
-  if (commit.formattingOnly) {
-    // A pure reformatting cannot change behaviour: it gets no location, word or shape evidence.
+  const commentsOnly = !commit.formattingOnly && textFiles.length > 0 && textFiles.every((file) => languageForPath(file.path) && [...file.added, ...file.removed].every(isCommentLine));
+  if (commit.formattingOnly || commentsOnly) {
+    // A pure reformatting or comment edit cannot change behaviour: no location, word or shape evidence.
     f.formattingOnly = 1;
-    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: 'Only reformatted code' });
+    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: commentsOnly ? 'Only changed comments' : 'Only reformatted code' });
     readTiming(commit, context, out);
     return out;
   }

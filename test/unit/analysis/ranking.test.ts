@@ -48,7 +48,7 @@ describe('hypothesis evidence', () => {
   });
 
   it('sees the removal of a definition the error says is missing', () => {
-    const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'combine', originWeight: 0.6 }], missingName: true };
+    const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'combine', originWeight: 0.6 }], missingName: 'member' };
     const removedDef = evaluateHypothesis(commit('d', [{ path: 'lib/utils.js', binary: false, added: ['const combineImpl = (a, b) => [].concat(a, b);'], removed: ['exports.combine = (a, b) => [].concat(a, b);'] }]), [], ctx);
     assert.equal(removedDef.features.definitionRemoved, 0.6);
     assert.ok(removedDef.evidence.some((e) => e.kind === 'definition-removed' && /'combine'/.test(e.message)));
@@ -58,7 +58,10 @@ describe('hypothesis evidence', () => {
     assert.equal(py.features.definitionRemoved, 0.6);
     const call = evaluateHypothesis(commit('c', [{ path: 'lib/parse.js', binary: false, added: [], removed: ['  combine(a, b);'] }]), [], ctx);
     assert.equal(call.features.definitionRemoved, 0, 'a removed call is not a removed definition');
-    const other = evaluateHypothesis(commit('o', [{ path: 'gyp/common.py', binary: false, added: [], removed: ['def combine(a, b):'] }]), [], { ...ctx, missingName: false });
+    const renamedButExported = evaluateHypothesis(commit('r', [{ path: 'lib/option.js', binary: false, added: ['function combineImpl(a, b) {', 'exports.combine = combineImpl;'], removed: ['function combine(a, b) {', 'exports.combine = combine;'] }]), [], { ...ctx, missingName: 'binding' });
+    assert.equal(renamedButExported.features.definitionRemoved, 0.6, 'for an unbound name only bindings count, not the export that kept the name');
+    const { missingName: _dropped, ...noMissingName } = ctx;
+    const other = evaluateHypothesis(commit('o', [{ path: 'gyp/common.py', binary: false, added: [], removed: ['def combine(a, b):'] }]), [], noMissingName);
     assert.equal(other.features.definitionRemoved, 0, 'only when the error says a name is missing');
   });
 
@@ -70,6 +73,16 @@ describe('hypothesis evidence', () => {
     assert.equal(edit({ added: ['  const to = order.customer.email;'] }), 0, 'the crash line itself');
     assert.equal(edit({ added: ['  if (order.customer == null) return;'] }), 0, 'a comparison is not an assignment');
     assert.equal(edit({ added: ['  const name = customerName;'] }), 0);
+  });
+
+  it('gives a commit that only changed comments no evidence, and ignores comment lines for words', () => {
+    const comments = evaluateHypothesis(commit('c', [{ path: 'src/users.js', binary: false, added: ['  // email is optional for guests'], removed: ['  // email is required'] }]), [{ incidentPath: 'src/users.js', spans: [{ start: 12, end: 12, exact: true }], survivingAddedLines: [] }], context);
+    assert.equal(comments.features.formattingOnly, 1);
+    assert.equal(comments.features.frameLineChanged, 0);
+    assert.deepEqual(comments.matchedWords, []);
+    const mixed = evaluateHypothesis(commit('m', [{ path: 'src/users.js', binary: false, added: ['  // email', '  return user.name;'], removed: [] }]), [], context);
+    assert.equal(mixed.features.formattingOnly, 0);
+    assert.deepEqual(mixed.matchedWords, [], 'the word only appears in a comment');
   });
 
   it('finds a change to a callee and weighs test frames less than the crash frame', () => {
