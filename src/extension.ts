@@ -9,16 +9,15 @@ import { registerSetExplainApiKey } from './vscode/commands/setExplainApiKey';
 import { registerSetSentryToken } from './vscode/commands/setSentryToken';
 import { registerShowCommitDiff } from './vscode/commands/showCommitDiff';
 import { SettingsStore } from './vscode/config';
-import { ViewIds } from './vscode/commandIds';
+import { EXPLAIN_API_KEY_SECRET, SENTRY_TOKEN_SECRET, ViewIds } from './vscode/commandIds';
 import { registerSuspectHover } from './vscode/decorations/suspectHover';
-import { ExplainApiKeyStore } from './vscode/explain/apiKey';
 import { ExplainConsentStore } from './vscode/explain/consent';
 import { PayloadPreviewDocuments } from './vscode/explain/payloadPreview';
 import { SuspectLineDecorations } from './vscode/decorations/suspectLineDecorations';
 import { registerGitContentProvider } from './vscode/git/gitContentProvider';
 import { HypothesisPoolHolder } from './vscode/investigate/poolHolder';
 import { InvestigationStore } from './vscode/results/investigationStore';
-import { SentryTokenStore } from './vscode/sentry/sentryToken';
+import { SecretValue } from './vscode/secretValue';
 import type { Services } from './vscode/services';
 import { registerStackTraceLinks } from './vscode/stackTrace/stackTraceLinks';
 import { registerDimmedFrameDecorations } from './vscode/views/dimmedFrames';
@@ -41,8 +40,8 @@ export function activate(context: vscode.ExtensionContext): Services {
   const stackView = vscode.window.createTreeView(ViewIds.stack, { treeDataProvider: stack });
   context.subscriptions.push(rankedCausesView, stackView);
 
-  const services: Services = { log, settings, investigations, pool, sentryToken: new SentryTokenStore(context.secrets),
-    explainApiKey: new ExplainApiKeyStore(context.secrets),
+  const services: Services = { log, settings, investigations, pool, sentryToken: new SecretValue(context.secrets, SENTRY_TOKEN_SECRET),
+    explainApiKey: new SecretValue(context.secrets, EXPLAIN_API_KEY_SECRET),
     explainConsent: new ExplainConsentStore(context.globalState),
     payloadPreviews,
     rankedCauses, rankedCausesView, stack, stackView, decorations };

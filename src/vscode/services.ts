@@ -2,12 +2,11 @@
 
 import type * as vscode from 'vscode';
 import type { SettingsStore } from './config';
-import type { ExplainApiKeyStore } from './explain/apiKey';
 import type { ExplainConsentStore } from './explain/consent';
 import type { PayloadPreviewDocuments } from './explain/payloadPreview';
 import type { HypothesisPoolHolder } from './investigate/poolHolder';
 import type { InvestigationStore } from './results/investigationStore';
-import type { SentryTokenStore } from './sentry/sentryToken';
+import type { SecretValue } from './secretValue';
 import type { RankedCausesNode, RankedCausesProvider } from './views/rankedCausesView';
 import type { StackNode, StackProvider } from './views/stackView';
 import type { SuspectLineDecorations } from './decorations/suspectLineDecorations';
@@ -17,8 +16,8 @@ export interface Services {
   readonly settings: SettingsStore;
   readonly investigations: InvestigationStore;
   readonly pool: HypothesisPoolHolder;
-  readonly sentryToken: SentryTokenStore;
-  readonly explainApiKey: ExplainApiKeyStore;
+  readonly sentryToken: SecretValue;
+  readonly explainApiKey: SecretValue;
   /** Endpoints the user agreed to send explanation prompts to. */
   readonly explainConsent: ExplainConsentStore;
   readonly payloadPreviews: PayloadPreviewDocuments;

@@ -5,8 +5,6 @@
 import type { Incident } from '../incident/model';
 import { crashLineWords, extractErrorWords, missingValueWords, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
-
-export { isTestPath };
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
 
 /** A frame already mapped to a repository path and line at the incident revision. */

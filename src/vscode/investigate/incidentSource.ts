@@ -6,7 +6,7 @@ import { readIncident } from '../../core/incident';
 import type { Incident } from '../../core/incident/model';
 import type { CauseLensSettings } from '../config';
 import { pickSentryIncident } from '../sentry/sentryIssuePicker';
-import type { SentryTokenStore } from '../sentry/sentryToken';
+import type { SecretValue } from '../secretValue';
 
 type Source = 'sentry' | 'clipboard' | 'editor' | 'file';
 type SourcePick = vscode.QuickPickItem & { source: Source };
@@ -26,7 +26,7 @@ function sourcePicks(settings: CauseLensSettings, editor: vscode.TextEditor | un
 }
 
 /** Asks where the incident is and reads it; undefined when the user dismissed a step. */
-export async function askForIncident(settings: CauseLensSettings, tokens: SentryTokenStore): Promise<Incident | undefined> {
+export async function askForIncident(settings: CauseLensSettings, tokens: SecretValue): Promise<Incident | undefined> {
   const editor = vscode.window.activeTextEditor;
   const pick = await vscode.window.showQuickPick(sourcePicks(settings, editor), {
     title: 'CauseLens: Investigate Incident',

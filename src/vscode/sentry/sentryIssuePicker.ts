@@ -6,12 +6,12 @@ import type { Incident } from '../../core/incident/model';
 import { fetchIncident, SentryClient, type SentryIssue } from '../../core/incident/sentry';
 import type { CauseLensSettings } from '../config';
 import { openSettingsAction, setTokenAction, UserFacingError } from '../messages';
-import type { SentryTokenStore } from './sentryToken';
+import type { SecretValue } from '../secretValue';
 
 type IssuePick = vscode.QuickPickItem & { issue: SentryIssue };
 
 /** A client for the configured project, or a UserFacingError naming the missing setting or token. */
-export async function sentryClientFromSettings(settings: CauseLensSettings, tokens: SentryTokenStore, signal?: AbortSignal): Promise<SentryClient> {
+export async function sentryClientFromSettings(settings: CauseLensSettings, tokens: SecretValue, signal?: AbortSignal): Promise<SentryClient> {
   if (!settings.sentryOrganization.trim()) {
     throw new UserFacingError('Set your Sentry organization slug (setting causelens.sentry.organization) to pick a Sentry issue.', openSettingsAction('causelens.sentry'));
   }
@@ -50,7 +50,7 @@ export function issuePickItem(issue: SentryIssue): IssuePick {
 }
 
 /** Lists the project's unresolved issues, lets the user pick one and reads it; undefined if dismissed. */
-export async function pickSentryIncident(settings: CauseLensSettings, tokens: SentryTokenStore): Promise<Incident | undefined> {
+export async function pickSentryIncident(settings: CauseLensSettings, tokens: SecretValue): Promise<Incident | undefined> {
   const client = await sentryClientFromSettings(settings, tokens);
   const issues = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `CauseLens: loading the unresolved issues of ${settings.sentryProject}…`, cancellable: true },
