@@ -3,7 +3,7 @@
 // records every request and can be told to fail (401/429/5xx), stall, or answer garbage.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback';
 import { containsInjection, countTokens, explanationFromPrompt, GULLIBLE_ANSWER, INVALID_JSON_ANSWER, messageText, OFF_SCHEMA_ANSWER, type ChatMessageIn } from './answer';
 
 export type OpenAiFault =
@@ -204,13 +204,7 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
         if (!response.headersSent) sendError(response, 500, String(error), 'server_error', null);
       });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  const { url, port, close } = await listenOnLoopback(server, options);
   return {
     url,
     baseURL: `${url}/v1`,
@@ -218,11 +212,6 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     requests,
     queueFaults: (...more) => void faults.push(...more),
     clearFaults: () => void faults.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        // Stalled responses would keep close() waiting forever.
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -3,7 +3,7 @@
 
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../loopback';
 import { dispatch, type DispatchState } from './dispatch';
 import { FaultRules, type FaultRule } from './faults';
 import { BadCursorError } from './pagination';
@@ -138,13 +138,8 @@ export async function startSentryServer(options: SentryServerOptions = {}): Prom
         send(response, reply);
       });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  const listening = await listenOnLoopback(server, options);
+  const { host, port, url } = listening;
 
   return {
     url,
@@ -163,10 +158,7 @@ export async function startSentryServer(options: SentryServerOptions = {}): Prom
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      return listening.close();
     },
   };
 }
