@@ -18,8 +18,8 @@ async function filesAtRevision(repo: GitRepository, revision: string): Promise<s
 }
 
 /** The incident's in-app frames found among the files of the revision (paths never leave the repository). */
-export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string, pathMappings: PathMapping[] = []): Promise<LocatedFrame[]> {
-  const trackedFiles = await filesAtRevision(repo, revision);
+export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string, code?: CodeModel, pathMappings: PathMapping[] = []): Promise<LocatedFrame[]> {
+  const trackedFiles = await (code ? code.files() : filesAtRevision(repo, revision));
   const mapped = mapIncident(incident, { roots: [{ path: repo.root, trackedFiles }], pathMappings }).filter((m) => m.path !== undefined && m.line !== undefined && m.confidence > 0);
   // A library investigated in its own repository runs from node_modules or site-packages in the
   // crash, so its frames look like a dependency's: when no in-app frame is found, trust the
@@ -41,15 +41,15 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
  * calls and imports are extracted; only that plain data is kept, keyed by path.
  */
 class RevisionCodeModel implements CodeModel {
-  private files: Promise<string[]> | undefined;
+  private fileList: Promise<string[]> | undefined;
   private readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
   private readonly texts = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly repo: GitRepository, private readonly revision: string) {}
 
-  private allFiles(): Promise<string[]> {
-    this.files ??= filesAtRevision(this.repo, this.revision);
-    return this.files;
+  files(): Promise<string[]> {
+    this.fileList ??= filesAtRevision(this.repo, this.revision);
+    return this.fileList;
   }
 
   /** Reads the given files at the revision (one `cat-file --batch` for those not read yet). */
@@ -91,7 +91,7 @@ class RevisionCodeModel implements CodeModel {
 
   /** The frame's file, what it imports (and what those import), and its own directory. */
   private async neighbourhoodFiles(path: string, depth: number): Promise<Map<string, FileSyntax>> {
-    const all = await this.allFiles();
+    const all = await this.files();
     const allSet = new Set(all);
     const language = languageForPath(path);
     const chosen = new Set([path]);
@@ -153,7 +153,7 @@ class RevisionCodeModel implements CodeModel {
     }
     // Product files named like a call (`qs.stringify(...)` -> lib/stringify.js), when the name is
     // that specific: imports through a package's entry point are not always resolvable.
-    const all = await this.allFiles();
+    const all = await this.files();
     for (const name of names) {
       const named = all.filter((f) => isProductCode(f) && posix.basename(f).replace(/\.[^.]+$/, '') === name);
       if (named.length === 0 || named.length > 2) continue;

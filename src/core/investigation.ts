@@ -33,7 +33,7 @@ export interface InvestigationOptions {
   onProgress?: (progress: InvestigationProgress) => void;
   model?: ModelWeights;
   /** Maps the incident's frames to repository paths and lines at the revision. */
-  locateFrames: (incident: Incident, repo: GitRepository, revision: string) => Promise<LocatedFrame[]>;
+  locateFrames: (incident: Incident, repo: GitRepository, revision: string, code: CodeModel) => Promise<LocatedFrame[]>;
   /** Syntax-tree queries at the revision. */
   codeModel: (repo: GitRepository, revision: string) => CodeModel;
   /** A pool to reuse (the extension keeps one warm); otherwise one is made for this run. */
@@ -104,14 +104,15 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const revision = resolved ?? (await resolveHead(repo, signal));
 
   progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
-  const frames = await options.locateFrames(incident, repo, revision);
+  const code = options.codeModel(repo, revision);
+  const frames = await options.locateFrames(incident, repo, revision, code);
   const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((f) => f.inApp).length, 0);
   if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
   checkCancelled();
   const onset = errorOnset(incident);
   // The syntax trees and the window are independent: read both at once.
   const [context, window] = await Promise.all([
-    buildHypothesisContext(incident, frames, options.codeModel(repo, revision), onset ? { changePointTime: onset } : {}),
+    buildHypothesisContext(incident, frames, code, onset ? { changePointTime: onset } : {}),
     selectCandidateWindow(repo, revision, {
       sinceDays: options.sinceDays ?? 14,
       maxCommits: options.maxCommits ?? 500,

@@ -19,6 +19,8 @@ export interface LocatedFrame {
 
 /** What the context needs from the syntax trees (implemented over core/ast). */
 export interface CodeModel {
+  /** The files of the revision (read once; frame location and the neighbourhood share it). */
+  files(): Promise<string[]>;
   enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined>;
   /** The text of a line at the revision, when the file can be read. */
   sourceLine(path: string, line: number): Promise<string | undefined>;
