@@ -3,7 +3,7 @@
 // scores into probabilities and orders the causes. Cheap enough to re-run for every streamed
 // result, which is how the best-so-far ranking is kept.
 
-import { FEATURE_NAMES, type Evidence, type FeatureVector } from './features';
+import type { Evidence, FeatureVector } from './features';
 import type { HypothesisResult } from './hypothesis';
 import { linearScore, softmax, type ModelWeights } from './model';
 
@@ -86,9 +86,4 @@ export function rankHypotheses(
 function round(x: number, digits = 3): number {
   const k = 10 ** digits;
   return Math.round(x * k) / k;
-}
-
-/** For reports: the features in a stable order. */
-export function featureRow(f: FeatureVector): number[] {
-  return FEATURE_NAMES.map((n) => f[n]);
 }
