@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { CodeModel, LocatedFrame } from './analysis/context';
 import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
-import { callNeighbourhood, enclosingSymbols, languageForPath, parseSource, resolveImport, type FileSyntax, type SourceFile } from './ast';
+import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
@@ -89,6 +89,17 @@ class RevisionCodeModel implements CodeModel {
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
   }
 
+  async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {
+    const language = languageForPath(path);
+    if (!language) return undefined;
+    this.read([path]);
+    const text = await this.texts.get(path);
+    if (text === undefined || text.length > MAX_PARSE_CHARS) return undefined;
+    const lines = text.split('\n');
+    const column = Math.max(0, (lines[line - 1] ?? '').search(/\S/));
+    return withSyntaxTree(language, text, (tree) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lines.length })).catch(() => undefined);
+  }
+
   /** The frame's file, what it imports (and what those import), and its own directory. */
   private async neighbourhoodFiles(path: string, depth: number): Promise<Map<string, FileSyntax>> {
     const all = await this.files();
@@ -117,15 +128,16 @@ class RevisionCodeModel implements CodeModel {
     return this.parse([...chosen]);
   }
 
-  async callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
+  async callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {
     if (!languageForPath(path)) return [];
     const parsed = await this.neighbourhoodFiles(path, depth);
     const sources: SourceFile[] = [...parsed].map(([p, syntax]) => ({ path: p, syntax }));
-    const callees = (location: { path: string; line: number }, hops: number, distance: 1 | 2) =>
-      callNeighbourhood(sources, location, hops)
+    const callees = (location: { path: string; line: number }, hops: number, distance: 1 | 2, callsThroughLine?: number) =>
+      callNeighbourhood(sources, location, hops, callsThroughLine)
         .filter((n) => n.direction === 'callee')
         .map((n) => ({ path: n.path, name: n.symbol.qualifiedName, startLine: n.symbol.startLine, endLine: n.symbol.endLine, distance: (n.distance === 1 ? distance : 2) as 1 | 2 }));
-    if (at.symbol) return callees({ path, line: at.symbol.startLine }, depth, 1);
+    // Only the calls made before the frame's line had run: what it calls later cannot have failed it.
+    if (at.symbol) return callees({ path, line: at.symbol.startLine }, depth, 1, at.executedThrough);
     return this.calleesOfLines(path, at.line, parsed, depth, callees);
   }
 

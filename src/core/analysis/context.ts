@@ -24,12 +24,17 @@ export interface CodeModel {
   enclosingSymbol(path: string, line: number): Promise<SymbolSpan | undefined>;
   /** The text of a line at the revision, when the file can be read. */
   sourceLine(path: string, line: number): Promise<string | undefined>;
-  /** Symbols reachable in one or two calls from the given function. */
   /**
-   * Symbols reachable in one or two calls from the frame: from its function when it has one,
-   * else from the calls made on the lines leading to it (an anonymous test callback).
+   * The last line of `within` (default: the file) that had run when `line` was executing: the
+   * lines below it, outside any loop or try around it, had not run yet in that call.
    */
-  callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+  executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined>;
+  /**
+   * Symbols reachable in one or two calls from the frame: from its function when it has one
+   * (following only calls made through `executedThrough`, when given), else from the calls made
+   * on the lines leading to it (an anonymous test callback).
+   */
+  callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
 }
 
 /** Each step away from the crash frame keeps this share of the weight. */
@@ -78,7 +83,11 @@ export async function buildHypothesisContext(
     const isTest = isTestPath(frame.path);
     const weight = FRAME_DECAY ** step * (isTest ? TEST_FRAME_FACTOR : 1);
     const symbol = await code.enclosingSymbol(frame.path, frame.line);
-    anchors.push({ frameIndex: step, path: frame.path, line: frame.line, weight: round(weight), isTest, ...(frame.function ? { function: frame.function } : {}), ...(symbol ? { symbol } : {}) });
+    const through = symbol ? await code.executedThrough(frame.path, frame.line, symbol) : undefined;
+    anchors.push({
+      frameIndex: step, path: frame.path, line: frame.line, weight: round(weight), isTest,
+      ...(frame.function ? { function: frame.function } : {}), ...(symbol ? { symbol } : {}), ...(through !== undefined ? { executedThrough: through } : {}),
+    });
     step++;
     if (anchors.length >= MAX_ANCHORS) break;
   }
@@ -88,7 +97,8 @@ export async function buildHypothesisContext(
     // Test frames lead to the code they call, so their neighbours keep the full frame weight.
     const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
     const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
-    for (const n of await code.callNeighbours(anchor.path, { ...(anchor.symbol ? { symbol: anchor.symbol } : {}), line: anchor.line }, 2)) {
+    const at = { line: anchor.line, ...(anchor.symbol ? { symbol: anchor.symbol } : {}), ...(anchor.executedThrough !== undefined ? { executedThrough: anchor.executedThrough } : {}) };
+    for (const n of await code.callNeighbours(anchor.path, at, 2)) {
       if (anchors.some((a) => a.path === n.path && a.symbol && a.symbol.startLine === n.startLine)) continue;
       const weight = round(base * (n.distance === 1 ? 0.8 : 0.5));
       const key = `${n.path}:${n.startLine}:${n.name}`;

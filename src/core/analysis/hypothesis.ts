@@ -28,6 +28,8 @@ export interface FrameAnchor {
   function?: string;
   /** Innermost enclosing function or method at the incident revision. */
   symbol?: SymbolSpan;
+  /** Last line of `symbol` that had run when the frame was executing (the rest had not run yet). */
+  executedThrough?: number;
 }
 
 /** A symbol one or two calls away from a frame's function. */
@@ -124,6 +126,7 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     f[feature] = value;
     return true;
   };
+  let laterLines: { anchor: FrameAnchor; symbol: SymbolSpan } | undefined;
   for (const anchor of context.anchors) {
     const change = tracked.find((t) => t.incidentPath === anchor.path);
     if (!change) continue;
@@ -138,14 +141,23 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     } else if (overlaps(change.spans, anchor.line, anchor.line)) {
       if (raise('frameLineChanged', weight)) out.evidence.push({ kind: 'frame-line', feature: 'frameLineChanged', message: `Changed line ${where} (${role}, in ${frameName(anchor)})${how}`, path: anchor.path, line: anchor.line });
     }
-    if (anchor.symbol && overlaps(change.spans, anchor.symbol.startLine, anchor.symbol.endLine) && raise('enclosingSymbolChanged', weight)) {
-      out.evidence.push({ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: `Changed ${anchor.symbol.name} (lines ${anchor.symbol.startLine}-${anchor.symbol.endLine} of ${anchor.path}), the function of ${role}${how}`, path: anchor.path, line: anchor.symbol.startLine });
+    const symbol = anchor.symbol;
+    if (symbol && overlaps(change.spans, symbol.startLine, anchor.executedThrough ?? symbol.endLine)) {
+      if (raise('enclosingSymbolChanged', weight)) out.evidence.push({ kind: 'enclosing-symbol', feature: 'enclosingSymbolChanged', message: `Changed ${symbol.name} (lines ${symbol.startLine}-${symbol.endLine} of ${anchor.path}), the function of ${role}${how}`, path: anchor.path, line: symbol.startLine });
+    } else if (symbol && overlaps(change.spans, symbol.startLine, symbol.endLine) && f.enclosingSymbolChanged === 0) {
+      // Below the frame's line, outside any loop around it: that code had not run when it failed.
+      laterLines ??= { anchor, symbol };
     }
     out.suspectLines.push({ path: anchor.path, line: anchor.line });
   }
   if (f.frameFileChanged > 0 && f.frameLineChanged === 0 && f.crashLineIntroduced === 0 && f.enclosingSymbolChanged === 0) {
     const anchor = context.anchors.find((a) => tracked.some((t) => t.incidentPath === a.path));
-    if (anchor) out.evidence.push({ kind: 'frame-file', feature: 'frameFileChanged', message: `Changed ${anchor.path}, a file of the stack, away from its frames`, path: anchor.path });
+    if (laterLines) {
+      const { anchor: a, symbol } = laterLines;
+      out.evidence.push({ kind: 'frame-file', feature: 'frameFileChanged', message: `Changed ${symbol.name} in ${a.path} only below line ${a.line}, code that had not yet run when it failed`, path: a.path, line: a.line });
+    } else if (anchor) {
+      out.evidence.push({ kind: 'frame-file', feature: 'frameFileChanged', message: `Changed ${anchor.path}, a file of the stack, away from its frames`, path: anchor.path });
+    }
   }
   for (const n of context.neighbours) {
     const change = tracked.find((t) => t.incidentPath === n.path);

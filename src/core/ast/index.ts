@@ -7,4 +7,5 @@ export { parseSource, withSyntaxTree, SyntaxCache, LruMap, MAX_PARSE_CHARS, type
 export { enclosingSymbols, extractFileSyntax, type FileSyntax, type SymbolInfo, type SymbolKind, type CallSite, type ImportRef } from './syntax';
 export { symbolsChangedByHunk, identifiersInLines, hunkWords, type HunkSymbols, type CodeWords, type HunkWords } from './changes';
 export { resolveImport } from './imports';
+export { executedThrough } from './execution';
 export { callNeighbourhood, type SourceFile, type NeighbourSymbol, type CodeLocation } from './neighbourhood';

@@ -81,9 +81,10 @@ class CallGraph {
     return false;
   }
 
-  callees(ref: SymbolRef): SymbolRef[] {
+  /** What a symbol calls (only from lines up to `throughLine`, when given). */
+  callees(ref: SymbolRef, throughLine = Number.POSITIVE_INFINITY): SymbolRef[] {
     return this.files[ref.file].syntax.calls
-      .filter((call) => this.isWithin(ref.file, call.caller, ref.symbol))
+      .filter((call) => call.line <= throughLine && this.isWithin(ref.file, call.caller, ref.symbol))
       .flatMap((call) => this.resolve(call.callee, ref.file));
   }
 
@@ -110,8 +111,12 @@ function startingSymbol(files: readonly SourceFile[], at: CodeLocation): SymbolR
   return chosen ? { file, symbol: syntax.symbols.indexOf(chosen) } : undefined;
 }
 
-/** Symbols within `depth` calls (default 2) of the symbol enclosing `at`, nearest first. */
-export function callNeighbourhood(files: readonly SourceFile[], at: CodeLocation, depth = 2): NeighbourSymbol[] {
+/**
+ * Symbols within `depth` calls (default 2) of the symbol enclosing `at`, nearest first. With
+ * `callsThroughLine`, the first hop follows only the calls made up to that line (those that had
+ * run when a frame there was executing).
+ */
+export function callNeighbourhood(files: readonly SourceFile[], at: CodeLocation, depth = 2, callsThroughLine?: number): NeighbourSymbol[] {
   const start = startingSymbol(files, at);
   if (!start) return [];
   const graph = new CallGraph(files);
@@ -124,7 +129,7 @@ export function callNeighbourhood(files: readonly SourceFile[], at: CodeLocation
     for (const { ref, direction } of frontier) {
       // Keep direction on the second hop: callee-of-caller is a sibling, not a neighbour of the crash.
       const steps: ['callee' | 'caller', SymbolRef[]][] = [];
-      if (direction !== 'caller') steps.push(['callee', graph.callees(ref)]);
+      if (direction !== 'caller') steps.push(['callee', graph.callees(ref, direction === 'start' ? callsThroughLine : undefined)]);
       if (direction !== 'callee') steps.push(['caller', graph.callers(ref)]);
       for (const [way, refs] of steps) {
         for (const found of refs) {

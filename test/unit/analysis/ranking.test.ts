@@ -38,6 +38,16 @@ describe('hypothesis evidence', () => {
     assert.deepEqual(result.suspectLines[0], { path: 'src/users.js', line: 12 });
   });
 
+  it('does not count lines below the frame as its function changed: they had not run yet', () => {
+    const ctx: HypothesisContext = { ...context, anchors: [{ ...context.anchors[0], executedThrough: 12 }] };
+    const below = evaluateHypothesis(commit('b', [{ path: 'src/users.js', binary: false, added: ['  log(user);'], removed: [] }]), [{ incidentPath: 'src/users.js', spans: [{ start: 13, end: 13, exact: true }], survivingAddedLines: [13] }], ctx);
+    assert.equal(below.features.enclosingSymbolChanged, 0);
+    assert.equal(below.features.frameFileChanged, 1);
+    assert.match(below.evidence.find((e) => e.kind === 'frame-file')?.message ?? '', /only below line 12, code that had not yet run/);
+    const above = evaluateHypothesis(commit('a', [{ path: 'src/users.js', binary: false, added: ['  const user = load();'], removed: [] }]), [{ incidentPath: 'src/users.js', spans: [{ start: 11, end: 11, exact: true }], survivingAddedLines: [11] }], ctx);
+    assert.equal(above.features.enclosingSymbolChanged, 1);
+  });
+
   it('sees a removed guard that names a word of the error', () => {
     const result = evaluateHypothesis(commit('g', [{ path: 'src/orders.js', binary: false, added: ['  return findCustomer(order.customerId);'], removed: ["  if (!order.customerId) return { name: 'Guest', email: order.guestEmail };"] }]), [], context);
     assert.equal(result.features.guardOnErrorWords, 1);
