@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { CodeModel, LocatedFrame } from './analysis/context';
 import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
+import { unresolvedNames } from './analysis/definitions';
 import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
@@ -87,6 +88,12 @@ class RevisionCodeModel implements CodeModel {
     const chain = enclosingSymbols(syntax, line);
     const symbol = chain.find((s) => s.kind === 'function' || s.kind === 'method') ?? chain[0];
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
+  }
+
+  async unresolvedNames(): Promise<string[]> {
+    const paths = [...this.syntax.keys()];
+    const [syntaxes, texts] = await Promise.all([Promise.all(paths.map((p) => this.syntax.get(p))), Promise.all(paths.map((p) => this.texts.get(p)))]);
+    return unresolvedNames(texts.filter((t): t is string => t !== undefined), syntaxes.flatMap((s) => s?.symbols.map((symbol) => symbol.name) ?? []));
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {

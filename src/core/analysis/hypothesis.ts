@@ -3,6 +3,7 @@
 // of the error it added or removed, the shape of the change and when it shipped.
 // Pure and synchronous: it runs inside the Piscina workers.
 
+import { definedName } from './definitions';
 import { identifierParts } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
@@ -53,6 +54,8 @@ export interface HypothesisContext {
    * NameError), 'member' for a missing function, method or attribute of an object.
    */
   missingName?: 'binding' | 'member';
+  /** Names the code around the frames uses but nowhere defines (see definitions.ts). */
+  unresolvedNames?: string[];
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -215,13 +218,15 @@ function definesName(line: string, name: string, bindingsOnly: boolean): boolean
 }
 
 /**
- * "x is not a function", "has no attribute 'x'", "cannot find symbol x": the error names something
- * missing; the commit that removed its definition (and did not add it back) is the suspect.
+ * The commit removed a definition the code still needs: one the error names as missing ("x is
+ * not a function", "has no attribute 'x'", "cannot find symbol x"), or one whose name the code
+ * around the frames still uses with no definition left (a rename that missed a caller).
  */
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
-  if (!context.missingName) return;
+  const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine) : [];
   const bindingsOnly = context.missingName === 'binding';
-  const named = context.errorWords.filter((w) => !w.fromCrashLine);
+  const unresolved = context.unresolvedNames ?? [];
+  const addedNames = new Set(commit.files.flatMap((file) => file.added.map(definedName)).filter(Boolean));
   for (const file of commit.files) {
     if (file.created || file.binary) continue;
     for (const w of named) {
@@ -230,6 +235,14 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
       if (!removed || file.added.some((line) => definesName(line, w.word, bindingsOnly))) continue;
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
+    }
+    if (out.features.definitionRemoved >= 1 || unresolved.length === 0) continue;
+    for (const line of file.removed) {
+      const name = definedName(line);
+      if (!name || addedNames.has(name) || !unresolved.includes(name)) continue;
+      out.features.definitionRemoved = 1;
+      out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${name}' from ${file.path}, but the code still uses '${name}': \`${line.trim().slice(0, 80)}\``, path: file.path });
+      break;
     }
   }
 }

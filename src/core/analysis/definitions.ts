@@ -1,0 +1,48 @@
+// Definitions and references by name, read from source lines with patterns that cover the
+// languages CauseLens reads. A commit that removed the definition of a name the code still uses
+// (a rename that missed a caller, an export dropped) breaks at run time in dynamic languages,
+// often far from the stack and sometimes behind a catch that reports something else.
+
+const NAME = String.raw`[A-Za-z_$][\w$]*`;
+
+/** Lines that define a callable or an exported member, capturing its name. */
+const CALLABLE_DEFINITIONS = [
+  new RegExp(String.raw`\b(?:function\*?|def|class|interface|enum|struct)\s+(${NAME})`),
+  new RegExp(String.raw`\b(?:const|let|var)\s+(${NAME})\s*=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|${NAME}\s*=>)`),
+  new RegExp(String.raw`^\s*(?:module\.)?exports\.(${NAME})\s*=`),
+  new RegExp(String.raw`^\s*(${NAME})\s*:\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|\1\b)`),
+  new RegExp(String.raw`^\s*(?:(?:public|private|protected|static|final|abstract|synchronized)\s+)+[\w<>\[\],.? ]+\s+(${NAME})\s*\(`),
+];
+
+/** Any binding of a name: the definitions above plus assignments, declarations and members. */
+const ANY_DEFINITION = new RegExp(String.raw`(?:\b(?:const|let|var|import|as)\s+(${NAME}))|(?:^\s*(?:self\.|this\.|exports\.|module\.exports\.)?(${NAME})\s*(?::(?!:)|=(?!=)))`);
+const IDENTIFIER = new RegExp(NAME, 'g');
+const KEYWORD = /^(?:if|for|while|switch|catch|function|return|else|do|try|with|new|typeof|await)$/;
+
+/** The callable or exported member a line defines, if any. */
+export function definedName(line: string): string | undefined {
+  for (const pattern of CALLABLE_DEFINITIONS) {
+    const name = pattern.exec(line)?.[1];
+    if (name && !KEYWORD.test(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Names a set of source files use but nowhere define (neither as a callable nor as any binding):
+ * imported library names, builtins, and names whose definition has gone.
+ */
+export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>): string[] {
+  const defined = new Set(symbolNames);
+  const used = new Set<string>();
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      const own = definedName(line);
+      if (own) defined.add(own);
+      const any = ANY_DEFINITION.exec(line);
+      if (any) defined.add(any[1] ?? any[2]);
+      for (const m of line.matchAll(IDENTIFIER)) used.add(m[0]);
+    }
+  }
+  return [...used].filter((name) => name.length >= 3 && !defined.has(name) && !KEYWORD.test(name));
+}
