@@ -1,0 +1,48 @@
+// Definitions and unresolved names read from source lines, and the evidence they give: a commit
+// that removed a definition the code still uses.
+
+import * as assert from 'node:assert/strict';
+import { definedName, unresolvedNames } from '../../../src/core/analysis/definitions';
+import { evaluateHypothesis, type CandidateCommit, type HypothesisContext } from '../../../src/core/analysis/hypothesis';
+
+describe('definitions by name', () => {
+  it('reads the callable or exported member a line defines, in JavaScript, Python and Java', () => {
+    assert.equal(definedName('const replaceCaret = (comp, options) => {'), 'replaceCaret');
+    assert.equal(definedName('var decode = function(str) {'), 'decode');
+    assert.equal(definedName('exports.combine = function (a, b) {'), 'combine');
+    assert.equal(definedName('    decode: decode,'), 'decode');
+    assert.equal(definedName('def ResolveTarget(build_file, target):'), 'ResolveTarget');
+    assert.equal(definedName('  public static String encode(Object value) {'), 'encode');
+    assert.equal(definedName('  const total = items.length;'), undefined, 'a plain value is not a callable');
+    assert.equal(definedName('  if (ready) {'), undefined);
+  });
+
+  it('finds names the code uses but nowhere defines', () => {
+    const range = 'const replaceCarets = (comp, options) =>\n  comp.split(" ").map((c) => replaceCaret(c, options))\nconst rewriteCaret = (comp, options) => comp\nmodule.exports = { replaceCarets }\n';
+    const names = unresolvedNames([range], ['replaceCarets', 'rewriteCaret']);
+    assert.ok(names.includes('replaceCaret'));
+    assert.ok(!names.includes('rewriteCaret'));
+    assert.ok(!names.includes('replaceCarets'));
+  });
+});
+
+describe('hypothesis evidence: removed definitions the code still uses', () => {
+  const context: HypothesisContext = {
+    anchors: [{ frameIndex: 0, path: 'examples/resolve.js', line: 45, weight: 1, isTest: false }],
+    neighbours: [],
+    errorWords: [{ word: 'chalk', originWeight: 0.6 }],
+    unresolvedNames: ['replaceCaret', 'require', 'console'],
+  };
+  const commit = (added: string[], removed: string[]): CandidateCommit => ({ sha: 'c', authorDate: '2026-01-01T00:00:00Z', subject: 'refactor', isMerge: false, formattingOnly: false, files: [{ path: 'classes/range.js', binary: false, added, removed }] });
+
+  it('counts a rename that left a caller behind', () => {
+    const renamed = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], context);
+    assert.equal(renamed.features.definitionRemoved, 1);
+    assert.match(renamed.evidence.find((e) => e.kind === 'definition-removed')?.message ?? '', /'replaceCaret' from classes\/range\.js, but the code still uses/);
+  });
+
+  it('does not count a definition that was changed in place or that nothing uses', () => {
+    assert.equal(evaluateHypothesis(commit(['const replaceCaret = (comp) => {'], ['const replaceCaret = (comp, options) => {']), [], context).features.definitionRemoved, 0);
+    assert.equal(evaluateHypothesis(commit([], ['const replaceTilde = (comp, options) => {']), [], context).features.definitionRemoved, 0);
+  });
+});
