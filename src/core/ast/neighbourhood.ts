@@ -35,6 +35,8 @@ interface SymbolRef {
 /** A name used by more than this many definitions, reached without an import, is too vague to follow. */
 const MAX_UNRELATED_DEFINITIONS = 3;
 const CALLABLE = new Set(['function', 'method', 'class', 'struct']);
+/** What runs when a class is called or instantiated, per language (Java and C# use the class name). */
+const CONSTRUCTOR_NAMES = new Set(['constructor', '__init__', 'initialize', '__construct', 'new']);
 
 class CallGraph {
   private readonly definitions = new Map<string, SymbolRef[]>();
@@ -85,7 +87,20 @@ class CallGraph {
   callees(ref: SymbolRef, throughLine = Number.POSITIVE_INFINITY): SymbolRef[] {
     return this.files[ref.file].syntax.calls
       .filter((call) => call.line <= throughLine && this.isWithin(ref.file, call.caller, ref.symbol))
-      .flatMap((call) => this.resolve(call.callee, ref.file));
+      .flatMap((call) => this.resolve(call.callee, ref.file))
+      .flatMap((r) => this.constructorOf(r));
+  }
+
+  /**
+   * Calling a class runs its constructor, not every method: the constructor stands for it (and a
+   * class without one contributes no code of its own). Functions stand for themselves.
+   */
+  private constructorOf(ref: SymbolRef): SymbolRef[] {
+    const symbol = this.symbol(ref);
+    if (symbol.kind !== 'class' && symbol.kind !== 'struct') return [ref];
+    const symbols = this.files[ref.file].syntax.symbols;
+    const index = symbols.findIndex((s, i) => s.parent === ref.symbol && i !== ref.symbol && (CONSTRUCTOR_NAMES.has(s.name) || s.name === symbol.name) && (s.kind === 'method' || s.kind === 'function'));
+    return index < 0 ? [] : [{ file: ref.file, symbol: index }];
   }
 
   callers(ref: SymbolRef): SymbolRef[] {

@@ -61,6 +61,33 @@ describe('code model: call neighbourhood', () => {
     assert.deepEqual(around.map((n) => [n.path, n.symbol.name, n.direction, n.distance]), [['app/api.py', 'checkout', 'caller', 1]]);
   });
 
+  it('follows a class instantiation into its constructor only, and only calls made up to a given line', async () => {
+    const source = [
+      'class Version {',
+      '  constructor(raw) {',
+      '    this.parts = split(raw);',
+      '  }',
+      '  format() {',
+      '    return render(this.parts);',
+      '  }',
+      '}',
+      'function split(raw) { return raw.split("."); }',
+      'function render(parts) { return parts.join("."); }',
+      'function audit(v) { return v; }',
+      'function compare(a, b) {',
+      '  const left = new Version(a);',
+      '  const result = left.parts[0] - b;',
+      '  audit(left);',
+      '  return result;',
+      '}',
+      '',
+    ].join('\n');
+    const files: SourceFile[] = [{ path: 'src/version.js', syntax: await parseSource('javascript', source) }];
+    const callees = (through?: number) => callNeighbourhood(files, { path: 'src/version.js', line: 12 }, 2, through).filter((n) => n.direction === 'callee').map((n) => `${n.distance}:${n.symbol.qualifiedName}`);
+    assert.deepEqual(callees(), ['1:Version.constructor', '1:audit', '2:split']);
+    assert.deepEqual(callees(14), ['1:Version.constructor', '2:split']);
+  });
+
   it('resolves imports by each language convention', () => {
     const paths = ['src/a.ts', 'src/lib/index.ts', 'app/db/__init__.py', 'app/db/models.py', 'src/main/java/app/db/Db.java', 'pkg/db/db.go', 'lib/db.rb', 'src/Data/Db.php', 'src/db.rs', 'src/db/mod.rs', 'Data/Repo.cs'];
     assert.deepEqual(resolveImport('typescript', 'src/b.ts', './a.js', paths), ['src/a.ts']);
