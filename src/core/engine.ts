@@ -27,7 +27,10 @@ export async function locateFramesAtRevision(incident: Incident, repo: GitReposi
   // frames that clearly map into this repository.
   const inApp = mapped.filter((m) => m.frame.inApp);
   const chosen = inApp.length > 0 ? inApp : mapped.filter((m) => m.confidence >= 0.5);
-  return chosen.map((m) => ({ exceptionIndex: m.exceptionIndex, frameIndex: m.frameIndex, path: m.path!, line: m.line!, ...(m.frame.function ? { function: m.frame.function } : {}) }));
+  return chosen.map((m) => ({
+    exceptionIndex: m.exceptionIndex, frameIndex: m.frameIndex, path: m.path!, line: m.line!,
+    ...(m.failure ? { failure: m.failure } : {}), ...(m.frame.function ? { function: m.frame.function } : {}),
+  }));
 }
 
 /** Files parsed to find a frame's neighbourhood: its imports, theirs, and its directory. */

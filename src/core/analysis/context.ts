@@ -12,6 +12,8 @@ export interface LocatedFrame {
   exceptionIndex: number;
   /** Index within its exception's frames, crash site = 0. */
   frameIndex: number;
+  /** Set for a frame of `Incident.otherFailures[failure - 1]` (another failure reported with it). */
+  failure?: number;
   path: string;
   line: number;
   function?: string;
@@ -63,10 +65,17 @@ const CRASH_LINES_READ = 2;
 
 /**
  * Orders frames so the root cause's crash site comes first: in a chain, the last cause is where
- * the failure began (a wrapper exception's frames are about reporting it).
+ * the failure began (a wrapper exception's frames are about reporting it). Other failures
+ * reported with it are interleaved after it, frame by frame: each one's crash site is worth about
+ * as much as the reported failure's next frame.
  */
 function rankFrames(frames: readonly LocatedFrame[]): LocatedFrame[] {
-  return [...frames].sort((a, b) => b.exceptionIndex - a.exceptionIndex || a.frameIndex - b.frameIndex);
+  const byFailure = new Map<number, LocatedFrame[]>();
+  for (const f of frames) byFailure.set(f.failure ?? 0, [...(byFailure.get(f.failure ?? 0) ?? []), f]);
+  const chains = [...byFailure.keys()].sort((a, b) => a - b).map((k) => byFailure.get(k)!.sort((a, b) => b.exceptionIndex - a.exceptionIndex || a.frameIndex - b.frameIndex));
+  const ordered: LocatedFrame[] = [];
+  for (let depth = 0; ordered.length < frames.length; depth++) for (const chain of chains) if (chain[depth]) ordered.push(chain[depth]);
+  return ordered;
 }
 
 export async function buildHypothesisContext(
@@ -110,7 +119,7 @@ export async function buildHypothesisContext(
   }
 
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
-  const messages = incident.exceptions.map((e) => e.message);
+  const messages = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()].map((e) => e.message);
   const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines)];
   const errorWords: HypothesisContext['errorWords'] = [];
   for (const w of words) {

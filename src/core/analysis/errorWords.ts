@@ -57,12 +57,14 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
       if (!found.has(key)) found.set(key, { word, origin });
     }
   };
-  for (const exception of incident.exceptions) {
+  // The reported failure's words first, then those of the other failures reported with it.
+  const exceptions = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()];
+  for (const exception of exceptions) {
     for (const m of exception.message.matchAll(QUOTED)) add(m[2], 'quoted');
     // `utils.combine is not a function`, `compactQueue is not defined`: the missing name, unquoted.
     for (const m of exception.message.matchAll(MISSING_SUBJECT)) add(m[1].split('.').pop() ?? m[1], 'quoted');
   }
-  for (const exception of incident.exceptions) {
+  for (const exception of exceptions) {
     add(exception.message, 'message');
     // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.
     const shortType = exception.type.split(/[.$]/).pop() ?? exception.type;

@@ -115,6 +115,7 @@ function readStackText(text: string): Incident {
     title: firstLine ? `${first.type}: ${firstLine}` : first.type,
     platform: FORMAT_PLATFORM[parsed.format],
     exceptions: parsed.exceptions,
+    ...(parsed.otherFailures ? { otherFailures: parsed.otherFailures } : {}),
     warnings: parsed.warnings,
   };
 }

@@ -102,6 +102,11 @@ export interface Incident {
   /** For traces: the failing span's path from the root span down to the failing span. */
   spanPath?: SpanInfo[];
   tags?: Record<string, string>;
+  /**
+   * Other failures reported in the same text, each its own chain (a test run's other failing
+   * tests): not causes of the reported exception, but most often failing for the same reason.
+   */
+  otherFailures?: ExceptionInfo[][];
   /** Problems met while reading the input that did not stop it (truncation, skipped frames). */
   warnings: string[];
 }

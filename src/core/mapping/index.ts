@@ -17,15 +17,20 @@ export { requireInsideRoot, resolveInsideRoot } from './safePath';
 export { normalizeFramePath, DEPLOY_PREFIXES } from './framePath';
 export { SourceMapResolver } from './sourceMaps';
 
-/** Maps every frame of every exception of the incident (crash site of the reported exception first). */
+/**
+ * Maps every frame of every exception of the incident (crash site of the reported exception
+ * first), then those of the other failures reported with it (marked with `failure`).
+ */
 export function mapIncident(incident: Incident, workspace: Workspace | WorkspaceIndex): MappedFrame[] {
   const index = isWorkspaceIndex(workspace) ? workspace : indexWorkspace(workspace);
   const sourceMaps = new SourceMapResolver(index);
   const mapped: MappedFrame[] = [];
-  incident.exceptions.forEach((exception, exceptionIndex) => {
-    exception.frames.forEach((frame, frameIndex) => {
-      const location = mapFrameToWorkspace(frame, index, { platform: incident.platform, sourceMaps });
-      mapped.push({ frame, exceptionIndex, frameIndex, ...location });
+  [incident.exceptions, ...(incident.otherFailures ?? [])].forEach((chain, failure) => {
+    chain.forEach((exception, exceptionIndex) => {
+      exception.frames.forEach((frame, frameIndex) => {
+        const location = mapFrameToWorkspace(frame, index, { platform: incident.platform, sourceMaps });
+        mapped.push({ frame, exceptionIndex, frameIndex, ...(failure > 0 ? { failure } : {}), ...location });
+      });
     });
   });
   return mapped;

@@ -31,6 +31,8 @@ export interface MappedFrame {
   frame: StackFrame;
   exceptionIndex: number;
   frameIndex: number;
+  /** Set for a frame of `Incident.otherFailures[failure - 1]` (the reported failure has none). */
+  failure?: number;
   /** Absolute path of the workspace root holding `path`. */
   root?: string;
   /** Workspace-relative posix path of a tracked file inside `root`. */

@@ -27,7 +27,7 @@ export class StackProvider implements vscode.TreeDataProvider<StackNode>, vscode
     if (!node) return result.incident.exceptions.map((exception, exceptionIndex): StackNode => ({ kind: 'exception', exception, exceptionIndex }));
     if (node.kind !== 'exception') return [];
     return node.exception.frames.map((frame, frameIndex): StackNode => {
-      const located = result.frames.find((f) => f.exceptionIndex === node.exceptionIndex && f.frameIndex === frameIndex);
+      const located = result.frames.find((f) => !f.failure && f.exceptionIndex === node.exceptionIndex && f.frameIndex === frameIndex);
       return { kind: 'frame', frame, ...(located ? { located } : {}) };
     });
   }

@@ -20,6 +20,8 @@ export const FORMAT_PLATFORM: Record<StackFormat, Platform> = {
 export interface ParsedStack {
   format: StackFormat;
   exceptions: ExceptionInfo[];
+  /** Separate failures printed before the reported one (each a chain, reported exception first). */
+  otherFailures?: ExceptionInfo[][];
   warnings: string[];
 }
 

@@ -2,6 +2,7 @@
 // source lines and `^^^^`/`~~~^~~` markers, SyntaxError blocks and chained exceptions.
 
 import { isInApp } from '../inApp';
+import type { ExceptionInfo } from '../model';
 import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft } from './common';
 
 const TRACEBACK = /^\s*(?:Exception Group )?Traceback \(most recent call last\):\s*$/;
@@ -121,24 +122,31 @@ function parseChain(lines: string[]): ParsedStack {
   const reader = new PythonChainReader();
   for (const line of lines) reader.read(line);
   const warnings: string[] = [];
-  let found = reader.segments.filter((s) => s.hasException || s.draft.frames.count > 0);
-  // Only tracebacks joined by a chain marker belong together; an earlier unrelated one is dropped.
-  let start = found.length - 1;
-  while (start > 0 && found[start].linkBefore) start--;
-  if (start > 0) {
-    warnings.push(`The text holds ${start + 1} separate tracebacks; only the last one (and its chained causes) was read.`);
-    found = found.slice(start);
-  }
-  if (found.length > 0 && !found[found.length - 1].hasException) {
+  const found = reader.segments.filter((s) => s.hasException || s.draft.frames.count > 0);
+  // Tracebacks joined by a chain marker belong together; a chain printed before the last one is
+  // a separate failure (a test run reports each failing test).
+  const chains: Segment[][] = [];
+  found.forEach((segment, i) => (i > 0 && segment.linkBefore ? chains[chains.length - 1].push(segment) : chains.push([segment])));
+  const last = chains.pop() ?? [];
+  if (last.length > 0 && !last[last.length - 1].hasException) {
     warnings.push('The traceback ends before its exception line; it may be truncated.');
   }
-  // Printed oldest first: the last segment is the reported exception, each earlier one its cause.
-  const drafts = found.map((s, i) => {
+  if (chains.length > 0) warnings.push(`The text holds ${chains.length + 1} separate tracebacks: the last one is the reported failure, the others add evidence.`);
+  const otherFailures = chains.slice(-MAX_OTHER_FAILURES).reverse().map((chain) => finishChain(chain, warnings));
+  return { format: 'python', exceptions: finishChain(last, warnings), ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
+}
+
+/** Other failures kept, nearest the reported one first. */
+const MAX_OTHER_FAILURES = 5;
+
+/** Printed oldest first: the last segment is the reported exception, each earlier one its cause. */
+function finishChain(chain: readonly Segment[], warnings: string[]): ExceptionInfo[] {
+  const drafts = chain.map((s, i) => {
     if (!s.draft.type) s.draft.type = 'Exception';
-    s.draft.chainedAs = found[i + 1]?.linkBefore;
+    s.draft.chainedAs = chain[i + 1]?.linkBefore;
     return s.draft;
   });
-  return { format: 'python', exceptions: finishDrafts(drafts.reverse(), warnings, true), warnings };
+  return finishDrafts(drafts.reverse(), warnings, true);
 }
 
 /** The source line Python prints under a frame becomes that frame's context line. */

@@ -64,12 +64,14 @@ describe('Python tracebacks (captured from python3 on this machine)', () => {
     assert.deepEqual(libs.exceptions[0].frames.map((f) => f.inApp), [true, false, false]);
   });
 
-  it('keeps only the last of two unrelated tracebacks and says so', () => {
+  it('reports the last of several unrelated tracebacks and keeps the others as other failures, nearest first', () => {
     const one = ['Traceback (most recent call last):', '  File "/app/a.py", line 1, in <module>', 'ValueError: a'];
-    const two = ['Traceback (most recent call last):', '  File "/app/b.py", line 2, in <module>', 'KeyError: b'];
-    const incident = readIncident([...one, '', ...two].join('\n'));
+    const two = ['FAIL: test_b (tests.B)', 'Traceback (most recent call last):', '  File "/app/b.py", line 2, in test_b', 'AssertionError: b', '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', '  File "/app/c.py", line 3, in test_b', 'RuntimeError: c'];
+    const three = ['=====', 'FAIL: test_d (tests.D)', 'Traceback (most recent call last):', '  File "/app/d.py", line 4, in test_d', 'KeyError: d'];
+    const incident = readIncident([...one, '', ...two, '', ...three].join('\n'));
     assert.deepEqual(incident.exceptions.map((e) => e.type), ['KeyError']);
-    assert.match(incident.warnings.join(' '), /2 separate tracebacks/);
+    assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type}:${e.frames[0].line}`)), [['RuntimeError:3', 'AssertionError:2'], ['ValueError:1']]);
+    assert.match(incident.warnings.join(' '), /3 separate tracebacks/);
   });
 
   it('reads an ExceptionGroup and puts its members after it, marked as its members', () => {
