@@ -67,6 +67,8 @@ export interface CandidateFile {
   oldPath?: string;
   /** The commit created the file: every line "introduced" then, so that says less. */
   created?: boolean;
+  /** The commit deleted the file: its removed lines are the whole file, not a chosen edit. */
+  deleted?: boolean;
   binary: boolean;
   added: string[];
   removed: string[];
@@ -106,6 +108,13 @@ const COMMENT_LINE = /^\s*(?:$|\/\/|\/\*|\*|#|--|<!--|"""|''')/;
 
 function isCommentLine(line: string): boolean {
   return COMMENT_LINE.test(line);
+}
+
+/** Longer lines are minified or generated code: they hold every word and every pattern. */
+const MAX_READABLE_LINE = 400;
+
+function readable(lines: readonly string[]): string[] {
+  return lines.filter((line) => line.length <= MAX_READABLE_LINE);
 }
 const CHANGE_POINT_WINDOW_MS = 48 * 3600 * 1000;
 
@@ -180,9 +189,9 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
   const tokens = new Set<string>();
-  // Words in a file the commit created are there by construction, and the crash line's own
-  // words in the crash line itself prove nothing (the commit that wrote it is judged by the
-  // location evidence): crash-line words count only in lines the change edited elsewhere.
+  // Words in a file the commit created or deleted are there by construction, and the crash
+  // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
+  // by the location evidence): crash-line words count only in lines the change edited elsewhere.
   const tokensAwayFromCrashLines = new Set<string>();
   for (const file of commit.files) {
     if (file.created) continue;
@@ -191,7 +200,8 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
       tokens.add(part);
       tokensAwayFromCrashLines.add(part);
     }
-    for (const line of [...file.added, ...file.removed]) {
+    if (file.deleted) continue;
+    for (const line of readable([...file.added, ...file.removed])) {
       if (isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
@@ -237,7 +247,7 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
     }
     if (out.features.definitionRemoved >= 1 || unresolved.length === 0) continue;
-    for (const line of file.removed) {
+    for (const line of readable(file.removed)) {
       const name = definedName(line);
       if (!name || addedNames.has(name) || !unresolved.includes(name)) continue;
       out.features.definitionRemoved = 1;
@@ -315,7 +325,8 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   out.matchedWords = matchErrorWords(commit, context);
 
   // Guards and error handling matter in product code, not in tests, docs or fixtures.
-  const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) ? file : { ...file, added: [], removed: [] })));
+  // A deleted file takes its guards with it: no choice of shape was made there.
+  const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) && !file.deleted ? { ...file, added: readable(file.added), removed: readable(file.removed) } : { ...file, added: [], removed: [] })));
   // Counts grow with the size of a change; what matters is how much of it is of that shape.
   const sizeDamping = 1 + Math.log1p(linesChanged / 100);
   f.guardsRemoved = Math.log1p(risk.guardsRemoved) / sizeDamping;

@@ -85,6 +85,7 @@ function toCandidate(diff: CommitDiff): CandidateCommit {
       path: f.newPath ?? f.oldPath ?? '',
       ...(f.oldPath ? { oldPath: f.oldPath } : {}),
       ...(f.status === 'A' ? { created: true } : {}),
+      ...(f.status === 'D' ? { deleted: true } : {}),
       binary: f.binary || f.submodule,
       added: f.hunks.flatMap((h) => h.added.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
       removed: f.hunks.flatMap((h) => h.removed.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),

@@ -48,6 +48,16 @@ describe('hypothesis evidence', () => {
     assert.equal(above.features.enclosingSymbolChanged, 1);
   });
 
+  it('reads no words or shape from a deleted file or a minified line', () => {
+    const minified = `!function(e){if(typeof e.email==="undefined")return null;${'var a=1;'.repeat(60)}}`;
+    const deleted = evaluateHypothesis(commit('d', [{ path: 'dist/users.min.js', deleted: true, binary: false, added: [], removed: ['  if (!user.email) return null;'] }]), [], context);
+    assert.deepEqual(deleted.matchedWords, []);
+    assert.equal(deleted.features.guardsRemoved, 0);
+    const long = evaluateHypothesis(commit('m', [{ path: 'src/users.js', binary: false, added: [], removed: [minified] }]), [], context);
+    assert.deepEqual(long.matchedWords, []);
+    assert.equal(long.features.guardsRemoved, 0);
+  });
+
   it('sees a removed guard that names a word of the error', () => {
     const result = evaluateHypothesis(commit('g', [{ path: 'src/orders.js', binary: false, added: ['  return findCustomer(order.customerId);'], removed: ["  if (!order.customerId) return { name: 'Guest', email: order.guestEmail };"] }]), [], context);
     assert.equal(result.features.guardOnErrorWords, 1);
