@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { CodeModel, LocatedFrame } from './analysis/context';
 import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
-import { unresolvedNames } from './analysis/definitions';
+import { bindsAtRunTime, unresolvedNames } from './analysis/definitions';
 import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
@@ -93,10 +93,13 @@ class RevisionCodeModel implements CodeModel {
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
   }
 
-  async unresolvedNames(): Promise<string[]> {
-    const paths = [...this.syntax.keys()];
+  async unresolvedNames(): Promise<{ names: string[]; files: string[] }> {
+    const paths = [...this.syntax.keys()].filter((p) => bindsAtRunTime(languageForPath(p)));
     const [syntaxes, texts] = await Promise.all([Promise.all(paths.map((p) => this.syntax.get(p))), Promise.all(paths.map((p) => this.texts.get(p)))]);
-    return unresolvedNames(texts.filter((t): t is string => t !== undefined), syntaxes.flatMap((s) => s?.symbols.map((symbol) => symbol.name) ?? []));
+    const read = paths.filter((_, i) => syntaxes[i] !== undefined);
+    const present = syntaxes.filter((s): s is FileSyntax => s !== undefined);
+    const names = unresolvedNames(texts.filter((t): t is string => t !== undefined), present.flatMap((s) => s.symbols.map((symbol) => symbol.name)), present.flatMap((s) => s.calls.map((call) => call.callee)));
+    return { names, files: read };
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {

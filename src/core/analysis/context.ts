@@ -31,8 +31,11 @@ export interface CodeModel {
    * lines below it, outside any loop or try around it, had not run yet in that call.
    */
   executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined>;
-  /** Names the files read so far (the frames' neighbourhood) use but nowhere define. */
-  unresolvedNames(): Promise<string[]>;
+  /**
+   * Names the files read so far (the frames' neighbourhood, in languages that bind names at run
+   * time) call but nowhere define, and those files.
+   */
+  unresolvedNames(): Promise<{ names: string[]; files: string[] }>;
   /**
    * Symbols reachable in one or two calls from the frame: from its function when it has one
    * (following only calls made through `executedThrough`, when given), else from the calls made
@@ -133,7 +136,7 @@ export async function buildHypothesisContext(
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
-    unresolvedNames: await code.unresolvedNames(),
+    unresolved: await code.unresolvedNames(),
     ...missingNameKind(incident),
     ...timing,
   };

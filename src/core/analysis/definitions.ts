@@ -16,7 +16,6 @@ const CALLABLE_DEFINITIONS = [
 
 /** Any binding of a name: the definitions above plus assignments, declarations and members. */
 const ANY_DEFINITION = new RegExp(String.raw`(?:\b(?:const|let|var|import|as)\s+(${NAME}))|(?:^\s*(?:self\.|this\.|exports\.|module\.exports\.)?(${NAME})\s*(?::(?!:)|=(?!=)))`);
-const IDENTIFIER = new RegExp(NAME, 'g');
 const KEYWORD = /^(?:if|for|while|switch|catch|function|return|else|do|try|with|new|typeof|await)$/;
 
 /** The callable or exported member a line defines, if any. */
@@ -29,20 +28,26 @@ export function definedName(line: string): string | undefined {
 }
 
 /**
- * Names a set of source files use but nowhere define (neither as a callable nor as any binding):
- * imported library names, builtins, and names whose definition has gone.
+ * Names a set of source files call but nowhere define (neither as a callable nor as any
+ * binding): library functions and builtins, and callables whose definition has gone.
  */
-export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>): string[] {
+export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>, calledNames: Iterable<string>): string[] {
   const defined = new Set(symbolNames);
-  const used = new Set<string>();
   for (const text of texts) {
     for (const line of text.split('\n')) {
       const own = definedName(line);
       if (own) defined.add(own);
       const any = ANY_DEFINITION.exec(line);
       if (any) defined.add(any[1] ?? any[2]);
-      for (const m of line.matchAll(IDENTIFIER)) used.add(m[0]);
     }
   }
-  return [...used].filter((name) => name.length >= 3 && !defined.has(name) && !KEYWORD.test(name));
+  return [...new Set(calledNames)].filter((name) => name.length >= 3 && !defined.has(name) && !KEYWORD.test(name));
+}
+
+/**
+ * Languages where a call to a name nobody defines fails only when it runs; compiled ones
+ * (Java, C#, Go, Rust) refuse to build instead, so a dangling name there is not a crash cause.
+ */
+export function bindsAtRunTime(language: string | undefined): boolean {
+  return language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'python' || language === 'ruby' || language === 'php';
 }

@@ -54,8 +54,8 @@ export interface HypothesisContext {
    * NameError), 'member' for a missing function, method or attribute of an object.
    */
   missingName?: 'binding' | 'member';
-  /** Names the code around the frames uses but nowhere defines (see definitions.ts). */
-  unresolvedNames?: string[];
+  /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
+  unresolved?: { names: string[]; files: string[] };
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -235,7 +235,8 @@ function definesName(line: string, name: string, bindingsOnly: boolean): boolean
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
   const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine) : [];
   const bindingsOnly = context.missingName === 'binding';
-  const unresolved = context.unresolvedNames ?? [];
+  const unresolved = context.unresolved?.names ?? [];
+  const readFiles = context.unresolved?.files ?? [];
   const addedNames = new Set(commit.files.flatMap((file) => file.added.map(definedName)).filter(Boolean));
   for (const file of commit.files) {
     if (file.created || file.binary) continue;
@@ -246,7 +247,7 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
     }
-    if (out.features.definitionRemoved >= 1 || unresolved.length === 0) continue;
+    if (out.features.definitionRemoved >= 1 || unresolved.length === 0 || !readFiles.includes(file.path)) continue;
     for (const line of readable(file.removed)) {
       const name = definedName(line);
       if (!name || addedNames.has(name) || !unresolved.includes(name)) continue;

@@ -2,7 +2,7 @@
 // that removed a definition the code still uses.
 
 import * as assert from 'node:assert/strict';
-import { definedName, unresolvedNames } from '../../../src/core/analysis/definitions';
+import { bindsAtRunTime, definedName, unresolvedNames } from '../../../src/core/analysis/definitions';
 import { evaluateHypothesis, type CandidateCommit, type HypothesisContext } from '../../../src/core/analysis/hypothesis';
 
 describe('definitions by name', () => {
@@ -17,12 +17,15 @@ describe('definitions by name', () => {
     assert.equal(definedName('  if (ready) {'), undefined);
   });
 
-  it('finds names the code uses but nowhere defines', () => {
-    const range = 'const replaceCarets = (comp, options) =>\n  comp.split(" ").map((c) => replaceCaret(c, options))\nconst rewriteCaret = (comp, options) => comp\nmodule.exports = { replaceCarets }\n';
-    const names = unresolvedNames([range], ['replaceCarets', 'rewriteCaret']);
-    assert.ok(names.includes('replaceCaret'));
-    assert.ok(!names.includes('rewriteCaret'));
-    assert.ok(!names.includes('replaceCarets'));
+  it('finds names the code calls but nowhere defines', () => {
+    const range = 'const replaceCarets = (comp, options) =>\n  comp.split(" ").map((c) => replaceCaret(c, options))\nconst rewriteCaret = (comp, options) => comp\nconst split = 1\nmodule.exports = { replaceCarets }\n';
+    const names = unresolvedNames([range], ['replaceCarets', 'rewriteCaret'], ['split', 'map', 'replaceCaret', 'rewriteCaret']);
+    assert.deepEqual(names, ['map', 'replaceCaret'], 'defined as a callable or any binding, a name is resolved');
+  });
+
+  it('treats dangling names as crash causes only in languages that bind them at run time', () => {
+    assert.ok(bindsAtRunTime('javascript') && bindsAtRunTime('python'));
+    assert.ok(!bindsAtRunTime('java') && !bindsAtRunTime('go') && !bindsAtRunTime(undefined));
   });
 });
 
@@ -31,7 +34,7 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     anchors: [{ frameIndex: 0, path: 'examples/resolve.js', line: 45, weight: 1, isTest: false }],
     neighbours: [],
     errorWords: [{ word: 'chalk', originWeight: 0.6 }],
-    unresolvedNames: ['replaceCaret', 'require', 'console'],
+    unresolved: { names: ['replaceCaret', 'require', 'console'], files: ['classes/range.js'] },
   };
   const commit = (added: string[], removed: string[]): CandidateCommit => ({ sha: 'c', authorDate: '2026-01-01T00:00:00Z', subject: 'refactor', isMerge: false, formattingOnly: false, files: [{ path: 'classes/range.js', binary: false, added, removed }] });
 
@@ -41,7 +44,10 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     assert.match(renamed.evidence.find((e) => e.kind === 'definition-removed')?.message ?? '', /'replaceCaret' from classes\/range\.js, but the code still uses/);
   });
 
-  it('does not count a definition that was changed in place or that nothing uses', () => {
+  it('does not count a definition that was changed in place, that nothing uses, or in a file not read', () => {
+    const elsewhere = commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']);
+    elsewhere.files[0].path = 'lib/other.js';
+    assert.equal(evaluateHypothesis(elsewhere, [], context).features.definitionRemoved, 0);
     assert.equal(evaluateHypothesis(commit(['const replaceCaret = (comp) => {'], ['const replaceCaret = (comp, options) => {']), [], context).features.definitionRemoved, 0);
     assert.equal(evaluateHypothesis(commit([], ['const replaceTilde = (comp, options) => {']), [], context).features.definitionRemoved, 0);
   });
