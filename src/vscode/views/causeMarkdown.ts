@@ -100,6 +100,8 @@ export function evidenceIcon(kind: Evidence['kind']): string {
     case 'guard-removed':
     case 'guard-on-error-words':
       return 'shield';
+    case 'definition-removed':
+      return 'debug-disconnect';
     case 'error-handling':
       return 'error';
     case 'config':
