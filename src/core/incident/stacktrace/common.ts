@@ -68,7 +68,7 @@ export function finishDraft(d: ExceptionDraft, warnings: string[], crashSiteLast
 export function splitTypeAndMessage(header: string): { type: string; message: string } {
   const text = header.trim();
   // Node names coded errors `RangeError [ERR_OUT_OF_RANGE]: …`; the code stays part of the type.
-  const m = /^([A-Za-z_$][\w$.\\`+<>\-\[\]]*(?: \[[A-Z][A-Z0-9_]*\])?):(?:\s+|$)([\s\S]*)$/.exec(text);
+  const m = /^([A-Za-z_$][\w$.\\`+<>\-\[\]]*(?: \[[A-Za-z]\w*\])?):(?:\s+|$)([\s\S]*)$/.exec(text);
   if (m) return { type: m[1], message: m[2].trim() };
   if (/^[A-Za-z_$][\w$.\\]*$/.test(text)) return { type: text, message: '' };
   return { type: 'Error', message: text };

@@ -9,7 +9,7 @@ import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, s
 const FRAME_LINE = /^\s*at\s+(.+?)\s*$/;
 const CAUSE_LINE = /^\s*\[cause\]:\s*(.*)$/;
 const MATCHING_CAUSE = /^\s*\.\.\. (\d+) lines? matching cause stack trace \.\.\.\s*$/;
-const ERROR_HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?)?(?:[A-Za-z_$][\w$.]*(?: \[[A-Z][A-Z0-9_]*\])?:\s|[A-Za-z_$][\w$.]*(?:Error|Exception)\s*$)/;
+const ERROR_HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?)?(?:[A-Za-z_$][\w$.]*(?: \[[A-Za-z][\w]*\])?:\s|[A-Za-z_$][\w$.]*(?:Error|Exception)\s*$)/;
 const NODE_FOOTER = /^Node\.js v\d+/;
 // `  code: 'ERR_X',` and `}` after the frames; not `    Error: x` (an error's header starts upper-case).
 const PROPERTY_LINE = /^\s*(?:[a-z_$'"][\w$'"]*:\s.*|\[[a-z]\w*\]:\s.*|\}|\])\s*,?\s*$/;
@@ -53,7 +53,8 @@ interface CauseGap {
 class V8Reader {
   readonly drafts: ExceptionDraft[] = [];
   readonly gaps: CauseGap[] = [];
-  ignoredOthers = false;
+  /** Drafts that begin a separate failure (a test run prints one per failing test). */
+  readonly separateStarts = new Set<ExceptionDraft>();
   private current: ExceptionDraft | undefined;
   private pending: string[] = [];
   private pendingCause = false;
@@ -93,7 +94,8 @@ class V8Reader {
     }
     if (NODE_FOOTER.test(line)) return true;
     if (line.trim() === '') {
-      if (!this.pendingCause) this.pending = [];
+      // Blank lines end stray text, not a message being read (assert prints `a\n\n1 !== 2\n`).
+      if (!this.pendingCause && !this.pending.some((p) => ERROR_HEADER.test(p))) this.pending = [];
       return true;
     }
     if (this.current && this.current.frames.count > 0 && !this.pendingCause && PROPERTY_LINE.test(line)) return true;
@@ -109,8 +111,9 @@ class V8Reader {
     } else if (this.group !== undefined && hasHeader) {
       this.current = this.start(pickHeader(this.pending)); // the next member of an AggregateError
     } else if (this.current.frames.count > 0 && hasHeader) {
-      this.ignoredOthers = true; // a second, unrelated error follows the first one's stack
-      return false;
+      // A second, unrelated error follows the first one's stack: a failure of its own.
+      this.current = this.start(pickHeader(this.pending));
+      this.separateStarts.add(this.current);
     }
     this.pending = [];
     if (parsed) this.current.frames.add(parsed);
@@ -133,7 +136,13 @@ class V8Reader {
   }
 }
 
-/** Reads V8 stack text; the first error is the reported one, each `[cause]` the next. */
+/** Other failures kept, nearest the reported one first. */
+const MAX_OTHER_FAILURES = 5;
+
+/**
+ * Reads V8 stack text; the first error is the reported one, each `[cause]` the next. Errors
+ * printed after it on their own (each failing test of a run) are kept as other failures.
+ */
 export function parseV8(lines: string[]): ParsedStack {
   const warnings: string[] = [];
   const reader = new V8Reader();
@@ -145,9 +154,22 @@ export function parseV8(lines: string[]): ParsedStack {
     if (!reader.read(lines[i])) break;
   }
   reader.finish();
-  if (reader.ignoredOthers) warnings.push('The text holds more than one error; only the first and its causes were read.');
-  fillCauseGaps(reader.drafts, reader.gaps);
-  return { format: 'v8', exceptions: finishDrafts(reader.drafts, warnings), warnings };
+  const chains: ExceptionDraft[][] = [];
+  for (const draft of reader.drafts) {
+    if (chains.length === 0 || reader.separateStarts.has(draft)) chains.push([]);
+    chains[chains.length - 1].push(draft);
+  }
+  chains.forEach((chain) => fillCauseGaps(chain, reader.gaps));
+  // A test run prints each failure again in its summary: keep one of each.
+  const distinct = chains.filter((chain, i) => chains.findIndex((other) => chainKey(other) === chainKey(chain)) === i);
+  const [reported = [], ...others] = distinct;
+  if (others.length > 0) warnings.push(`The text holds ${others.length + 1} separate errors: the first is the reported failure, the others add evidence.`);
+  const otherFailures = others.slice(0, MAX_OTHER_FAILURES).map((chain) => finishDrafts(chain, warnings));
+  return { format: 'v8', exceptions: finishDrafts(reported, warnings), ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
+}
+
+function chainKey(chain: readonly ExceptionDraft[]): string {
+  return chain.map((d) => `${d.type}\0${d.message}\0${d.frames.frames().map(frameKey).join('\n')}`).join('\0\0');
 }
 
 function isNodePreamble(lines: string[], i: number): boolean {

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readIncident } from '../../../../src/core/incident';
 import { parseV8Frame } from '../../../../src/core/incident/stacktrace/v8';
 import { RECORDED_TRACES_DIR, traceFixture } from '../traceFixtures';
@@ -108,5 +112,40 @@ describe('V8 stack text (captured from node on this machine)', () => {
     );
     assert.equal(incident.exceptions[1].frames[7].file, 'node:internal/main/run_main_module'); // the `,` after it is not part of the location
     assert.equal(incident.exceptions[2].frames[1].column, 37);
+  });
+});
+
+describe('V8 stacks: a test run with several failures', () => {
+  // Real output of Node's test runner (spec reporter, as on a terminal or with --test-reporter=spec).
+  function runFailingTests(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-node-test-'));
+    try {
+      writeFileSync(join(dir, 'lib.js'), 'function add(a, b) { return a - b; }\nfunction mul(a, b) { return a.value * b; }\nmodule.exports = { add, mul };\n');
+      writeFileSync(join(dir, 'lib.test.js'), [
+        "const test = require('node:test');",
+        "const assert = require('node:assert');",
+        "const { add, mul } = require('./lib');",
+        "test('adds', () => { assert.strictEqual(add(1, 2), 3); });",
+        "test('multiplies', () => { assert.strictEqual(mul(null, 2), 4); });",
+        '',
+      ].join('\n'));
+      const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'lib.test.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.notEqual(run.status, 0, 'the tests were meant to fail');
+      return run.stdout.replaceAll(dir, '/srv/shop');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reads the first failure with its multi-line assert message, and each other failure once', () => {
+    const incident = readIncident(runFailingTests());
+    const [reported] = incident.exceptions;
+    assert.equal(reported.type, 'AssertionError [ERR_ASSERTION]');
+    assert.match(reported.message, /^Expected values to be strictly equal:\s+-1 !== 3$/);
+    assert.equal(`${reported.frames[0].file}:${reported.frames[0].line}`, '/srv/shop/lib.test.js:4');
+    assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type}: ${e.message} @ ${e.frames[0].file}:${e.frames[0].line}`)), [
+      ["TypeError [Error]: Cannot read properties of null (reading 'value') @ /srv/shop/lib.js:2"],
+    ]);
+    assert.match(incident.warnings.join(' '), /2 separate errors/);
   });
 });
