@@ -50,7 +50,7 @@ class JavaReader {
   private current: Node | undefined;
   private header: string[] = [];
 
-  /** Handles one line; false when reading should stop. */
+  /** Handles one line. */
   read(line: string): boolean {
     const causedBy = CAUSED_BY.exec(line);
     const suppressed = causedBy ? null : SUPPRESSED.exec(line);
@@ -68,9 +68,10 @@ class JavaReader {
     const more = MORE.exec(line);
     if (more && this.current) return this.onMore(Number(more[1]), this.current);
     if (this.current && this.current.draft.frames.count > 0) {
+      // Another trace of its own (a test run prints one per failing test): a separate failure.
       if (EXCEPTION_HEADER.test(line) && !/^\s/.test(line)) {
-        this.warnings.push('The text holds more than one stack trace; only the first was read.');
-        return false;
+        this.current = undefined;
+        this.header = [line];
       }
       return true;
     }
@@ -117,18 +118,30 @@ class JavaReader {
   }
 }
 
-/** Reads a JVM stack trace; the first exception is the reported one, each `Caused by` the next. */
+/** Other failures kept, nearest the reported one first. */
+const MAX_OTHER_FAILURES = 5;
+
+/**
+ * Reads a JVM stack trace; the first exception is the reported one, each `Caused by` the next.
+ * Traces printed after it on their own (each failing test of a run) are kept as other failures.
+ */
 export function parseJava(lines: string[]): ParsedStack {
   const reader = new JavaReader();
-  for (const line of lines) {
-    if (!reader.read(line)) break;
-  }
+  for (const line of lines) reader.read(line);
   const { warnings } = reader;
-  const root = reader.roots[0];
-  if (!root) return { format: 'java', exceptions: [], warnings };
-  const exceptions = finishDrafts(root.chain.map((n) => n.draft), warnings);
-  attachSuppressed(root.chain, exceptions, warnings);
-  return { format: 'java', exceptions, warnings };
+  const chains = reader.roots.map((root) => {
+    const exceptions = finishDrafts(root.chain.map((n) => n.draft), warnings);
+    attachSuppressed(root.chain, exceptions, warnings);
+    return exceptions;
+  });
+  // A build log may print the same trace twice (the test report and the summary): keep one.
+  const key = (chain: ExceptionInfo[]) => JSON.stringify(chain.map((e) => [e.type, e.message, e.frames.map((f) => [f.module, f.function, f.line])]));
+  const distinct = chains.filter((chain, i) => chains.findIndex((other) => key(other) === key(chain)) === i);
+  const [reported, ...others] = distinct;
+  if (!reported) return { format: 'java', exceptions: [], warnings };
+  if (others.length > 0) warnings.push(`The text holds ${others.length + 1} separate stack traces: the first is the reported failure, the others add evidence.`);
+  const otherFailures = others.slice(0, MAX_OTHER_FAILURES);
+  return { format: 'java', exceptions: reported, ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
 }
 
 function startRoot(header: string[], roots: Node[]): Node {

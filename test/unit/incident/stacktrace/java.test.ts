@@ -59,4 +59,16 @@ describe('JVM stack traces (captured from java on this machine)', () => {
     assert.equal(incident.exceptions[2].suppressed?.length, 1);
     assert.equal(incident.exceptions[1].frames.length, 3);
   });
+
+  it('keeps the traces of the other failures of a test run, each once, after the first', () => {
+    // Maven Surefire's report: each failing test's trace, then the same again in the summary.
+    const failure = (test: string, trace: string[]) => [`[ERROR] ${test}  Time elapsed: 0.012 s  <<< FAILURE!`, ...trace, ''];
+    const first = ['java.lang.AssertionError: expected:<3> but was:<-1>', '\tat org.junit.Assert.fail(Assert.java:89)', '\tat com.example.MathTest.adds(MathTest.java:12)'];
+    const second = ['java.lang.NullPointerException: Cannot read field "value" because "a" is null', '\tat com.example.Math.mul(Math.java:7)', '\tat com.example.MathTest.multiplies(MathTest.java:18)'];
+    const text = [...failure('adds(com.example.MathTest)', first), ...failure('multiplies(com.example.MathTest)', second), '[ERROR] Failures: ', ...second].join('\n');
+    const incident = readIncident(text);
+    assert.equal(incident.exceptions[0].type, 'java.lang.AssertionError');
+    assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type} @ ${e.frames[0].function}:${e.frames[0].line}`)), [['java.lang.NullPointerException @ mul:7']]);
+    assert.match(incident.warnings.join(' '), /2 separate stack traces/);
+  });
 });
