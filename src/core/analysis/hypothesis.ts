@@ -100,6 +100,11 @@ export interface HypothesisResult {
   evidence: RawEvidence[];
   /** Lines at the incident revision worth annotating: frame lines and hunks the commit touched. */
   suspectLines: { path: string; line: number }[];
+  /**
+   * The name the error says is missing, when this commit removed its definition and nothing
+   * defines it at the incident revision: the failure began here (see ranking).
+   */
+  removedMissingName?: string;
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
@@ -246,6 +251,8 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
       if (!removed || file.added.some((line) => definesName(line, w.word, bindingsOnly))) continue;
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
+      const stillMissing = unresolved.find((name) => name.toLowerCase() === w.word);
+      if (stillMissing) out.removedMissingName = stillMissing;
     }
     if (out.features.definitionRemoved >= 1 || unresolved.length === 0 || !readFiles.includes(file.path)) continue;
     for (const line of readable(file.removed)) {

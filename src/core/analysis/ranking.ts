@@ -34,8 +34,25 @@ export interface ScoredHypothesis extends HypothesisResult {
   position: number;
 }
 
+/** Where a commit's changes sit relative to the stack. */
+const LOCATION_FEATURES = ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged', 'callee2Changed'] as const;
+/** For a name that went missing, only writing the failing call itself can matter besides the removal. */
+const NEAR_CALL_FEATURES: readonly string[] = ['frameLineChanged', 'crashLineIntroduced'];
+
+/**
+ * The newest commit that removed the definition of the name the error says is missing (and that
+ * nothing defines today). The name still existed after every older commit, so their edits around
+ * the stack cannot have made it missing; a newer commit can only have failed by writing the call.
+ */
+function removalOfMissingName(hypotheses: readonly ScoredHypothesis[]): ScoredHypothesis | undefined {
+  let newest: ScoredHypothesis | undefined;
+  for (const h of hypotheses) if (h.removedMissingName && (!newest || h.position < newest.position)) newest = h;
+  return newest;
+}
+
 /** Final feature vectors for every hypothesis, in the order given. */
 export function completeFeatures(hypotheses: readonly ScoredHypothesis[], errorWordWeights: ReadonlyMap<string, number>, windowSize: number): FeatureVector[] {
+  const removal = removalOfMissingName(hypotheses);
   const df = new Map<string, number>();
   for (const h of hypotheses) for (const w of h.matchedWords) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(windowSize, hypotheses.length, 1);
@@ -51,6 +68,7 @@ export function completeFeatures(hypotheses: readonly ScoredHypothesis[], errorW
     const linesChanged = Math.expm1(h.features.size);
     features.errorWords = Math.min(words, 3) / (1 + Math.log1p(linesChanged / 100));
     features.recency = n > 1 ? 1 - h.position / (n - 1) : 1;
+    if (removal && h !== removal) for (const name of LOCATION_FEATURES) if (h.position > removal.position || !NEAR_CALL_FEATURES.includes(name)) features[name] = 0;
     return features;
   });
 }
@@ -65,16 +83,22 @@ export function rankHypotheses(
   const probabilities = softmax(scores, model.temperature);
   const order = hypotheses.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || hypotheses[a].position - hypotheses[b].position);
   const top = options.top ?? order.length;
+  const removal = removalOfMissingName(hypotheses);
   return order.slice(0, top).map((i, rank) => {
     const h = hypotheses[i];
     const f = features[i];
-    const evidence: Evidence[] = h.evidence.map((e) => ({
+    const superseded = removal !== undefined && h.position > removal.position;
+    const kept = h.evidence.filter((e) => f[e.feature] !== 0 || !(LOCATION_FEATURES as readonly string[]).includes(e.feature));
+    const evidence: Evidence[] = kept.map((e) => ({
       kind: e.kind,
       weight: round(model.weights[e.feature] * f[e.feature]),
       message: e.message,
       ...(e.path !== undefined ? { path: e.path } : {}),
       ...(e.line !== undefined ? { line: e.line } : {}),
     }));
+    if (superseded) {
+      evidence.push({ kind: 'definition-removed', weight: 0, message: `Came before ${removal.commit.sha.slice(0, 8)} removed '${removal.removedMissingName}', which the error says is missing: the name still existed after this change` });
+    }
     if (h.matchedWords.length > 0) {
       evidence.push({ kind: 'error-words', weight: round(model.weights.errorWords * f.errorWords), message: `Added or removed words of the error: ${h.matchedWords.map((w) => `'${w}'`).join(', ')}` });
     }

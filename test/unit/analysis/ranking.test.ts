@@ -166,4 +166,28 @@ describe('model and ranking', () => {
     assert.equal(causes[0].evidence[1].kind, 'error-words');
     assert.equal(causes[0].confidence, 0.8);
   });
+
+  it('once a commit removed the name the error says is missing, older edits around the stack no longer count, and newer ones only by the call', () => {
+    const mk = (sha: string, position: number, over: Partial<FeatureVector>, removed?: string): ScoredHypothesis => ({
+      sha, position, features: { ...emptyFeatures(), ...over }, matchedWords: [], suspectLines: [],
+      evidence: Object.keys(over).map((feature) => ({ kind: 'enclosing-symbol' as const, feature: feature as keyof FeatureVector, message: feature })),
+      commit: { sha, author: 'a', date: '2026-01-01', subject: sha }, ...(removed ? { removedMissingName: removed } : {}),
+    });
+    const model: ModelWeights = { weights: { ...emptyFeatures(), crashLineIntroduced: 2, enclosingSymbolChanged: 2, frameFileChanged: 2, definitionRemoved: 1 }, temperature: 1 };
+    const hypotheses = [
+      mk('newer-call', 0, { crashLineIntroduced: 1, frameFileChanged: 1 }),
+      mk('newer-elsewhere', 1, { enclosingSymbolChanged: 1, frameFileChanged: 1 }),
+      mk('removal', 2, { definitionRemoved: 1 }, 'parseObject'),
+      mk('older', 3, { crashLineIntroduced: 1, enclosingSymbolChanged: 1 }),
+    ];
+    const causes = rankHypotheses(hypotheses, model, { errorWordWeights: new Map(), windowSize: 4, confidence: 1 });
+    const bySha = new Map(causes.map((c) => [c.commit.sha, c]));
+    assert.deepEqual(causes.map((c) => c.commit.sha).slice(0, 2), ['newer-call', 'removal']);
+    assert.equal(bySha.get('newer-call')?.features.frameFileChanged, 0);
+    assert.equal(bySha.get('newer-call')?.features.crashLineIntroduced, 1);
+    assert.equal(bySha.get('newer-elsewhere')?.features.enclosingSymbolChanged, 0);
+    assert.equal(bySha.get('older')?.features.crashLineIntroduced, 0);
+    assert.match(bySha.get('older')?.evidence.map((e) => e.message).join(' ') ?? '', /Came before removal removed 'parseObject'/);
+    assert.ok(!bySha.get('older')?.evidence.some((e) => e.message === 'crashLineIntroduced'));
+  });
 });
