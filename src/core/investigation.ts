@@ -112,21 +112,32 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
     signal,
   });
-  const locating = locateAndRead(incident, options, repo, revision);
+  const code = options.codeModel(repo, revision);
+  const locatedFrames = options.locateFrames(incident, repo, revision, code);
+  const locating = locatedFrames.then((frames) => readContext(incident, frames, code, signal).then((context) => ({ frames, context })));
   const ready = Promise.all([locating, windowRead]).then(([{ context }, window]) => {
     // Bounded by the previous release, the window is exactly the first release that saw the error.
     if (window.previousRelease) context.firstReleaseShas = window.commits;
     return context;
   });
   const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
-  // Blame walks deep history: let it run while the window's diffs stream and score.
-  const blamed = locating.then(({ context }) => blameLines(repo, revision, context.anchors.map((a) => ({ path: a.path, line: a.line })), { signal: stop }));
+  // Blame walks deep history: it starts as soon as the frames are known (the context's anchors
+  // are some of them, kept below) and runs while the syntax trees are read and the window scores.
+  const blamed = locatedFrames.then(async (frames) => {
+    const all = await blameLines(repo, revision, frames.map((f) => ({ path: f.path, line: f.line })), { signal: stop });
+    const { context } = await locating;
+    const anchors = new Set(context.anchors.map((a) => `${a.path}:${a.line}`));
+    // In the anchors' file order, as blaming the anchors alone lists them (git orders each file's lines).
+    const files = [...new Set(context.anchors.map((a) => a.path))];
+    return all.filter((b) => anchors.has(`${b.path}:${b.line}`)).sort((a, b) => files.indexOf(a.path) - files.indexOf(b.path));
+  });
   blamed.catch(() => undefined);
 
   const ignoreRevs = readIgnoreRevs(repo.root);
   let lastProgress = 0;
   const swarm = new SwarmScoring(pool, ready, options.model ?? defaultModel(), stop, () => {
-    if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
+    // Ranking everything scored so far is only worth it for someone watching.
+    if (!options.onProgress || Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = Date.now();
     progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.total, ranking: swarm.rank(options.top ?? 10) });
   }, ignoreRevs);
@@ -197,14 +208,11 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   };
 }
 
-/** Frames at the revision and the context built on them (syntax trees, error words). */
-async function locateAndRead(incident: Incident, options: InvestigationOptions, repo: GitRepository, revision: string): Promise<{ frames: LocatedFrame[]; context: HypothesisContext }> {
-  const code = options.codeModel(repo, revision);
-  const frames = await options.locateFrames(incident, repo, revision, code);
-  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
+/** The context built on the located frames (syntax trees, error words). */
+async function readContext(incident: Incident, frames: LocatedFrame[], code: CodeModel, signal: AbortSignal | undefined): Promise<HypothesisContext> {
+  if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
   const onset = errorOnset(incident);
-  const context = await buildHypothesisContext(incident, frames, code, onset ? { changePointTime: onset } : {});
-  return { frames, context };
+  return buildHypothesisContext(incident, frames, code, onset ? { changePointTime: onset } : {});
 }
 
 function isLocation(kind: string): boolean {

@@ -28,6 +28,8 @@ export interface RecordBatch {
   records: Uint8Array;
   /** The sha of each record, in order: what the worker's parse must find. */
   shas: string[];
+  /** The byte length of each record, in order. */
+  sizes: number[];
   /** Each record's changes laid on the incident revision (line tracking ran on the main thread). */
   tracked: TrackedFileChange[][];
   /** `.git-blame-ignore-revs` of the repository, as the history stream reads it. */
@@ -61,9 +63,17 @@ export function batchShas(batch: HypothesisBatch): string[] {
 
 export function evaluateBatch(batch: HypothesisBatch): HypothesisResult[] {
   if (!('records' in batch)) return batch.items.map((item) => evaluateHypothesis(item.commit, item.tracked, batch.context));
-  const diffs = parseCommitRecords(batch.records, { ignoreRevs: new Set(batch.ignoreRevs) });
-  if (diffs.length !== batch.shas.length || diffs.some((d, i) => d.commit.sha !== batch.shas[i])) {
-    throw new Error(`The batch's records held ${diffs.map((d) => d.commit.sha.slice(0, 8)).join(', ') || 'no commit'}, not ${batch.shas.map((s) => s.slice(0, 8)).join(', ')}`);
+  // One record at a time: each diff is dropped as soon as it is judged, so little stays alive.
+  const options = { ignoreRevs: new Set(batch.ignoreRevs) };
+  const results: HypothesisResult[] = [];
+  let offset = 0;
+  for (let i = 0; i < batch.shas.length; i++) {
+    const diffs = parseCommitRecords(batch.records.subarray(offset, offset + batch.sizes[i]), options);
+    offset += batch.sizes[i];
+    if (diffs.length !== 1 || diffs[0].commit.sha !== batch.shas[i]) {
+      throw new Error(`Record ${i} of the batch held ${diffs.map((d) => d.commit.sha.slice(0, 8)).join(', ') || 'no commit'}, not ${batch.shas[i].slice(0, 8)}`);
+    }
+    results.push(evaluateHypothesis(toCandidate(diffs[0]), batch.tracked[i], batch.context));
   }
-  return diffs.map((diff, i) => evaluateHypothesis(toCandidate(diff), batch.tracked[i], batch.context));
+  return results;
 }

@@ -118,7 +118,7 @@ export class SwarmScoring {
       records.set(r.bytes, offset);
       offset += r.bytes.length;
     }
-    const task: RecordBatch = { context, records, shas: batch.records.map((r) => r.info.sha), tracked: batch.tracked, ignoreRevs: this.ignoreRevList };
+    const task: RecordBatch = { context, records, shas: batch.records.map((r) => r.info.sha), sizes: batch.records.map((r) => r.bytes.length), tracked: batch.tracked, ignoreRevs: this.ignoreRevList };
     this.batches++;
     const run = this.pool.evaluate(task, this.stop).then((results) => {
       for (const r of results) this.scored.push({ ...r, ...this.summaries.get(r.sha)! });

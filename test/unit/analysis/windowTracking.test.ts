@@ -61,11 +61,11 @@ describe('line tracking over raw history records', () => {
     const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
     const tracking = new WindowLineTracking(['src/café.js'], new Set());
     const tracked = records.map((r) => tracking.track(r));
-    const batch: RecordBatch = { context, records: Buffer.concat(records.map((r) => r.bytes)), shas: order, tracked, ignoreRevs: [] };
+    const batch: RecordBatch = { context, records: Buffer.concat(records.map((r) => r.bytes)), shas: order, sizes: records.map((r) => r.bytes.length), tracked, ignoreRevs: [] };
     const diffs = await readCommitDiffs({ root: repo.dir }, { commits: order });
     const expected = evaluateBatch({ context, items: diffs.map((d, i) => ({ commit: toCandidate(d), tracked: tracked[i] })) });
     assert.deepEqual(evaluateBatch(batch), expected);
     assert.ok(expected.some((r) => r.features.crashLineIntroduced > 0 && r.matchedWords.includes('email')));
-    assert.throws(() => evaluateBatch({ ...batch, shas: [...order].reverse() }), /records held/);
+    assert.throws(() => evaluateBatch({ ...batch, shas: [...order].reverse() }), /held/);
   });
 });
