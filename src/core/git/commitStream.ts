@@ -35,8 +35,8 @@ export interface CommitSelection {
 }
 
 const HIGH_WATER = 64;
-/** Raw records are cheap to hold (about 1 KB a commit here), so git may run further ahead. */
-const RAW_HIGH_WATER = 2048;
+/** Bytes of raw records that may wait: enough for git to run well ahead of a busy consumer. */
+const RAW_HIGH_WATER = 16 * 1024 * 1024;
 
 /** The `git log` arguments used for a streamed read; exported so the benchmark runs the same command. */
 export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs' | 'contextLines'> = {}): string[] {
@@ -64,15 +64,16 @@ interface OutputReader<T> {
   end(): T[];
 }
 
-/** Items waiting for the consumer; pauses git's stdout while too many are waiting. */
+/** Items waiting for the consumer; pauses git's stdout while too much is waiting. */
 class OutputQueue<T> {
   private items: T[] = [];
+  private waiting = 0;
   private wake: (() => void) | undefined;
   private stdout: NodeJS.ReadableStream | undefined;
   done = false;
   failure: unknown;
 
-  constructor(private readonly highWater: number) {}
+  constructor(private readonly highWater: number, private readonly weigh: (item: T) => number) {}
 
   attach(stdout: NodeJS.ReadableStream, reader: OutputReader<T>): void {
     this.stdout = stdout;
@@ -81,8 +82,11 @@ class OutputQueue<T> {
   }
 
   private push(items: T[]): void {
-    for (const item of items) this.items.push(item);
-    if (this.items.length > this.highWater) this.stdout?.pause();
+    for (const item of items) {
+      this.items.push(item);
+      this.waiting += this.weigh(item);
+    }
+    if (this.waiting > this.highWater) this.stdout?.pause();
     this.notify();
   }
 
@@ -97,6 +101,7 @@ class OutputQueue<T> {
     while (this.items.length === 0 && !this.done) await new Promise<void>((resolve) => (this.wake = resolve));
     const taken = this.items;
     this.items = [];
+    this.waiting = 0;
     if (this.stdout?.isPaused()) this.stdout.resume();
     return taken;
   }
@@ -143,7 +148,7 @@ async function* readLogOutput<T>(
   selection: CommitSelection,
   options: StreamCommitDiffsOptions,
   reader: OutputReader<T>,
-  highWater: number,
+  water: { high: number; weigh: (item: T) => number },
 ): AsyncGenerator<T[], void, undefined> {
   const ids = checkedShas(selection);
   if (ids.length === 0) return;
@@ -151,7 +156,7 @@ async function* readLogOutput<T>(
   const shas = options.knownCommits ? ids : await existingCommits(repo, ids, options);
   if (shas.length === 0) return;
 
-  const queue = new OutputQueue<T>(highWater);
+  const queue = new OutputQueue<T>(water.high, water.weigh);
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort);
@@ -185,20 +190,20 @@ export async function* streamCommitDiffs(
   options: StreamCommitDiffsOptions = {},
 ): AsyncGenerator<CommitDiff, void, undefined> {
   const parser = new LogPatchParser({ ignoreRevs: options.ignoreRevs ?? readIgnoreRevs(repo.root) });
-  for await (const diffs of readLogOutput(repo, selection, options, diffReader(parser), HIGH_WATER)) yield* diffs;
+  for await (const diffs of readLogOutput(repo, selection, options, diffReader(parser), { high: HIGH_WATER, weigh: () => 1 })) yield* diffs;
 }
 
 /**
  * Yields the selected commits' raw `git log -p` records (header parsed, diff left as bytes), in
  * batches as git writes them, for consumers that parse the diffs elsewhere (the worker pool).
- * Up to `highWater` records (default RAW_HIGH_WATER) wait before git is paused.
+ * Up to `highWater` bytes of records (default 16 MB) wait before git is paused.
  */
 export async function* streamRawCommits(
   repo: GitRepository,
   selection: CommitSelection,
   options: StreamCommitDiffsOptions & { highWater?: number } = {},
 ): AsyncGenerator<RawCommit[], void, undefined> {
-  yield* readLogOutput(repo, selection, options, new RawCommitSplitter(), options.highWater ?? RAW_HIGH_WATER);
+  yield* readLogOutput(repo, selection, options, new RawCommitSplitter(), { high: options.highWater ?? RAW_HIGH_WATER, weigh: (r) => r.bytes.length });
 }
 
 /** Every raw record of a (small) selection at once, e.g. read ahead while another stream runs. */
