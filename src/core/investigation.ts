@@ -76,6 +76,8 @@ export interface InvestigationResult {
 }
 
 const PROGRESS_INTERVAL_MS = 200;
+/** Frames blamed before the context is known (the context anchors on at most 12). */
+const LIKELY_ANCHORS = 12;
 
 export async function investigate(incident: Incident, options: InvestigationOptions): Promise<InvestigationResult> {
   const started = Date.now();
@@ -121,15 +123,16 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     return context;
   });
   const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
-  // Blame walks deep history: it starts as soon as the frames are known (the context's anchors
-  // are some of them, kept below) and runs while the syntax trees are read and the window scores.
+  // Blame walks deep history: it starts as soon as the frames are known, on the frames likely
+  // to become the context's anchors, and runs while the syntax trees are read and the window scores.
   const blamed = locatedFrames.then(async (frames) => {
-    const all = await blameLines(repo, revision, frames.map((f) => ({ path: f.path, line: f.line })), { signal: stop });
+    const early = likelyAnchors(frames);
+    const first = await blameLines(repo, revision, early, { signal: stop });
     const { context } = await locating;
-    const anchors = new Set(context.anchors.map((a) => `${a.path}:${a.line}`));
-    // In the anchors' file order, as blaming the anchors alone lists them (git orders each file's lines).
-    const files = [...new Set(context.anchors.map((a) => a.path))];
-    return all.filter((b) => anchors.has(`${b.path}:${b.line}`)).sort((a, b) => files.indexOf(a.path) - files.indexOf(b.path));
+    const blamedEarly = new Set(early.map((t) => `${t.path}:${t.line}`));
+    const missed = context.anchors.filter((a) => !blamedEarly.has(`${a.path}:${a.line}`)).map((a) => ({ path: a.path, line: a.line }));
+    const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop }))] : first;
+    return inAnchorOrder(all, context.anchors);
   });
   blamed.catch(() => undefined);
 
@@ -238,6 +241,23 @@ async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string
   if (paths.length === 0) return [];
   const out = await runGit(repo, ['rev-list', revision, '--', ...paths], { signal });
   return out.split('\n').filter(Boolean);
+}
+
+/** Blame targets the context will most likely anchor on: the first distinct frames, root cause's crash site first. */
+function likelyAnchors(frames: readonly LocatedFrame[]): { path: string; line: number }[] {
+  const ordered = [...frames].sort((a, b) => b.exceptionIndex - a.exceptionIndex || a.frameIndex - b.frameIndex);
+  const keys = [...new Set(ordered.map((f) => `${f.path}\0${f.line}`))].slice(0, LIKELY_ANCHORS);
+  return keys.map((k) => ({ path: k.slice(0, k.lastIndexOf('\0')), line: Number(k.slice(k.lastIndexOf('\0') + 1)) }));
+}
+
+/**
+ * The blame of the anchors' lines only, listed as one blame of the anchors would list them: files
+ * in the anchors' order, each file's lines in line order (as git prints them).
+ */
+function inAnchorOrder(blame: readonly BlameResult[], anchors: HypothesisContext['anchors']): BlameResult[] {
+  const wanted = new Set(anchors.map((a) => `${a.path}:${a.line}`));
+  const files = [...new Set(anchors.map((a) => a.path))];
+  return blame.filter((b) => wanted.has(`${b.path}:${b.line}`)).sort((a, b) => files.indexOf(a.path) - files.indexOf(b.path) || a.line - b.line);
 }
 
 async function* once<T>(items: T[]): AsyncGenerator<T[]> {
