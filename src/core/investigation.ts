@@ -105,36 +105,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const revision = resolved ?? (await resolveHead(repo, signal));
 
   progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
-  // The window needs only the revision: its diffs start streaming (and git runs) while the frames
-  // are located and the syntax trees read; the first batch goes to the workers once the context is ready.
-  const windowRead = selectCandidateWindow(repo, revision, {
-    sinceDays: options.sinceDays ?? 14,
-    maxCommits: options.maxCommits ?? 500,
-    ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
-    ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
-    signal,
-  });
-  const code = options.codeModel(repo, revision);
-  const locatedFrames = options.locateFrames(incident, repo, revision, code);
-  const locating = locatedFrames.then((frames) => readContext(incident, frames, code, signal).then((context) => ({ frames, context })));
-  const ready = Promise.all([locating, windowRead]).then(([{ context }, window]) => {
-    // Bounded by the previous release, the window is exactly the first release that saw the error.
-    if (window.previousRelease) context.firstReleaseShas = window.commits;
-    return context;
-  });
-  const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
-  // Blame walks deep history: it starts as soon as the frames are known, on the frames likely
-  // to become the context's anchors, and runs while the syntax trees are read and the window scores.
-  const blamed = locatedFrames.then(async (frames) => {
-    const early = likelyAnchors(frames);
-    const first = await blameLines(repo, revision, early, { signal: stop });
-    const { context } = await locating;
-    const blamedEarly = new Set(early.map((t) => `${t.path}:${t.line}`));
-    const missed = context.anchors.filter((a) => !blamedEarly.has(`${a.path}:${a.line}`)).map((a) => ({ path: a.path, line: a.line }));
-    const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop }))] : first;
-    return inAnchorOrder(all, context.anchors);
-  });
-  blamed.catch(() => undefined);
+  const { windowRead, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, revision, Boolean(resolved), stop);
 
   const ignoreRevs = readIgnoreRevs(repo.root);
   let lastProgress = 0;
@@ -152,15 +123,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     });
   });
 
-  // Commits outside the window that wrote today's frame lines, however old: their records are
-  // read as soon as blame names them, while the window still streams, and scored after it.
-  const blameRead = Promise.all([blamed, windowCommits]).then(async ([blame, inWindow]) => {
-    const bySha = groupBlame(blame);
-    const known = new Set(inWindow);
-    const commits = [...bySha.keys()].filter((sha) => !known.has(sha));
-    const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
-    return { bySha, commits, records };
-  });
+  const blameRead = readBlameCommits(repo, blamed, windowCommits, ignoreRevs, stop);
   blameRead.catch(() => undefined);
 
   let failure: unknown;
@@ -186,17 +149,36 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   failure ??= await swarm.settle();
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
   if (!context || (failure && !budget?.aborted)) throw failure;
-  const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((f) => f.inApp).length, 0);
-  const { scored, total } = swarm;
-  const budgetExceeded = Boolean(budget?.aborted);
-  if (budgetExceeded) warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
-  if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
+  return summarise({ incident, options, swarm, pool, frames, context, warnings, revision, inWindow: inWindow.length, blameCommits: blameCommitCount, budgetExceeded: Boolean(budget?.aborted), started });
+}
 
+interface Finished {
+  incident: Incident;
+  options: InvestigationOptions;
+  swarm: SwarmScoring;
+  pool: HypothesisPool;
+  frames: LocatedFrame[];
+  context: HypothesisContext;
+  warnings: string[];
+  revision: string;
+  inWindow: number;
+  blameCommits: number;
+  budgetExceeded: boolean;
+  started: number;
+}
+
+/** The final ranking with its confidence, warnings and statistics. */
+function summarise(f: Finished): InvestigationResult {
+  const { incident, options, swarm, pool, frames, context, warnings } = f;
+  const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((fr) => fr.inApp).length, 0);
+  const { scored, total } = swarm;
+  if (f.budgetExceeded) warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
+  if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
   const located = frames.length;
   const confidence = evidenceCompleteness({ located, inAppFrames, context, scored: scored.length, total, hasTiming: Boolean(context.firstReleaseShas || context.changePointTime) });
   const causes = swarm.rank(options.top).map((c) => ({ ...c, confidence: round(c.evidence.some((e) => isLocation(e.kind)) ? confidence : confidence * 0.6) }));
-  const elapsedMs = Date.now() - started;
-  progress({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
+  const elapsedMs = Date.now() - f.started;
+  options.onProgress?.({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
   return {
     incident,
     causes,
@@ -204,11 +186,66 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     context,
     warnings,
     stats: {
-      revision, candidates: total, scored: scored.length, windowCommits: inWindow.length, blameCommits: blameCommitCount,
-      workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - started } : {}),
-      budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
+      revision: f.revision, candidates: total, scored: scored.length, windowCommits: f.inWindow, blameCommits: f.blameCommits,
+      workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - f.started } : {}),
+      budgetExceeded: f.budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
     },
   };
+}
+
+/**
+ * Starts the phases that can overlap. The window needs only the revision: its diffs start
+ * streaming (and git runs) while the frames are located and the syntax trees read; the first
+ * batch goes to the workers once the context is `ready`. Blame starts once the frames are known.
+ */
+function startPhases(incident: Incident, options: InvestigationOptions, repo: GitRepository, revision: string, revisionResolved: boolean, stop: AbortSignal | undefined) {
+  const { signal } = options;
+  const windowRead = selectCandidateWindow(repo, revision, {
+    sinceDays: options.sinceDays ?? 14,
+    maxCommits: options.maxCommits ?? 500,
+    ...(incident.firstSeen && !revisionResolved ? { firstSeen: incident.firstSeen } : {}),
+    ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
+    signal,
+  });
+  const code = options.codeModel(repo, revision);
+  const locatedFrames = options.locateFrames(incident, repo, revision, code);
+  const locating = locatedFrames.then((frames) => readContext(incident, frames, code, signal).then((context) => ({ frames, context })));
+  const ready = Promise.all([locating, windowRead]).then(([{ context }, window]) => {
+    // Bounded by the previous release, the window is exactly the first release that saw the error.
+    if (window.previousRelease) context.firstReleaseShas = window.commits;
+    return context;
+  });
+  const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
+  const blamed = blameOfAnchors(repo, revision, locatedFrames, locating.then((l) => l.context), stop);
+  blamed.catch(() => undefined);
+  return { windowRead, locating, ready, windowCommits, blamed };
+}
+
+/**
+ * Who wrote the anchors' lines. Blame walks deep history, so it starts on the frames likely to
+ * become anchors as soon as they are located, and blames any anchor it missed once the context is known.
+ */
+async function blameOfAnchors(repo: GitRepository, revision: string, frames: Promise<LocatedFrame[]>, context: Promise<HypothesisContext>, stop: AbortSignal | undefined): Promise<BlameResult[]> {
+  const early = likelyAnchors(await frames);
+  const first = await blameLines(repo, revision, early, { signal: stop });
+  const { anchors } = await context;
+  const blamedEarly = new Set(early.map((t) => `${t.path}:${t.line}`));
+  const missed = anchors.filter((a) => !blamedEarly.has(`${a.path}:${a.line}`)).map((a) => ({ path: a.path, line: a.line }));
+  const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop }))] : first;
+  return inAnchorOrder(all, anchors);
+}
+
+/**
+ * Commits outside the window that wrote today's frame lines, however old: their records are
+ * read as soon as blame names them, while the window still streams, and scored after it.
+ */
+async function readBlameCommits(repo: GitRepository, blamed: Promise<BlameResult[]>, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined) {
+  const [blame, inWindow] = await Promise.all([blamed, windowCommits]);
+  const bySha = groupBlame(blame);
+  const known = new Set(inWindow);
+  const commits = [...bySha.keys()].filter((sha) => !known.has(sha));
+  const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
+  return { bySha, commits, records };
 }
 
 /** The context built on the located frames (syntax trees, error words). */
