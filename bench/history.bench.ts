@@ -1,5 +1,7 @@
 // History-read benchmark: streams the diffs of a 2,000-commit window through the CauseLens
-// parser and sets the time against plain `git log -p` over the same window, in the same run.
+// parser, and cuts the same stream into raw records (what the main thread does in an
+// investigation, the workers parsing), and sets both against plain `git log -p` over the same
+// window, in the same run.
 // Run: npx tsc -p . && node out/bench/history.bench.js [--commits 2000] [--runs 5]
 
 import { spawn } from 'node:child_process';
@@ -7,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logPatchArgs, SAFE_GIT_CONFIG, selectCandidateWindow, streamCommitDiffs, type GitRepository } from '../src/core/git';
+import { streamRawCommits } from '../src/core/git/commitStream';
 import { TestRepoBuilder } from '../test/support/gitRepo';
 
 function option(name: string, fallback: number): number {
@@ -104,7 +107,7 @@ async function main(): Promise<void> {
     const shas = `${window.commits.join('\n')}\n`;
     const plainArgs = ['log', '-p', `--max-count=${window.commits.length}`, window.revision];
     const sameArgs = [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()];
-    const samples = { plain: [] as number[], same: [] as number[], ours: [] as number[] };
+    const samples = { plain: [] as number[], same: [] as number[], ours: [] as number[], raw: [] as number[] };
     let bytes = 0;
     let hunks = 0;
     let yielded = 0;
@@ -123,12 +126,16 @@ async function main(): Promise<void> {
         return { count, hunkCount };
       });
       samples.ours.push(ours.ms);
+      samples.raw.push((await timed(async () => {
+        for await (const records of streamRawCommits(repo, window, { knownCommits: true })) void records;
+      })).ms);
       yielded = ours.value.count;
       hunks = ours.value.hunkCount;
     }
     const plainMs = median(samples.plain);
     const sameMs = median(samples.same);
     const oursMs = median(samples.ours);
+    const rawMs = median(samples.raw);
     console.log(`History read: ${window.commits.length}-commit window (${yielded} commits, ${hunks} hunks parsed), repo built in ${(built.ms / 1000).toFixed(1)} s, median of ${runs} runs`);
     console.log('');
     console.log('| measurement | time (ms) | ratio to plain `git log -p` |');
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
     console.log(`| plain \`git log -p -n ${window.commits.length}\` (${(bytes / 1e6).toFixed(1)} MB, output discarded) | ${plainMs.toFixed(0)} | 1.00 |`);
     console.log(`| raw git with CauseLens's arguments (-U0, --stdin, safe config), output discarded | ${sameMs.toFixed(0)} | ${(sameMs / plainMs).toFixed(2)} |`);
     console.log(`| CauseLens \`streamCommitDiffs\` (simple-git, incremental parse, CommitDiff objects) | ${oursMs.toFixed(0)} | ${(oursMs / plainMs).toFixed(2)} |`);
+    console.log(`| CauseLens \`streamRawCommits\` (commit records cut from the bytes, diffs left to the workers) | ${rawMs.toFixed(0)} | ${(rawMs / plainMs).toFixed(2)} |`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

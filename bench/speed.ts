@@ -2,10 +2,10 @@
 // repository, for windows of 100, 1,000 and 10,000 commits, each set against plain
 // `git log -p` over the same window measured in the same run, with 1 and 2 workers.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createCodeModel, locateFramesAtRevision } from '../src/core/engine';
 import { logPatchArgs, SAFE_GIT_CONFIG } from '../src/core/git';
 import { readIncident } from '../src/core/incident';
@@ -63,13 +63,28 @@ export function buildSpeedRepo(commits: number, dir: string): BuiltRepo {
   return b.build(dir);
 }
 
+/**
+ * Builds the repository in a child process: the generator leaves hundreds of MB of heap behind,
+ * which would make every process this one starts (git, for both sides of the comparison) slower
+ * to fork and would count in the peak memory of the investigation.
+ */
+function buildInChildProcess(commits: number): Pick<BuiltRepo, 'dir' | 'git' | 'cleanup'> {
+  const dir = mkdtempSync(join(tmpdir(), 'causelens-speed-'));
+  execFileSync(process.execPath, [__filename, '--build', String(commits), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return {
+    dir,
+    git: (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 function sampleRss(): { stop(): number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
 }
 
-async function timeGitLog(repo: BuiltRepo, shas: string[]): Promise<number> {
+async function timeGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise<number> {
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve, reject) => {
     const args = [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()];
@@ -84,7 +99,7 @@ async function timeGitLog(repo: BuiltRepo, shas: string[]): Promise<number> {
 
 export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2]): Promise<SpeedRow[]> {
   const largest = Math.max(...windows);
-  const repo = buildSpeedRepo(largest, mkdtempSync(join(tmpdir(), 'causelens-speed-')));
+  const repo = buildInChildProcess(largest);
   try {
     const head = repo.git('rev-parse', 'HEAD').trim();
     const crashFile = repo.git('log', '-1', '--format=', '--name-only', head).trim().split('\n')[0];
@@ -131,6 +146,8 @@ export function speedTable(rows: readonly SpeedRow[]): string {
   return lines.join('\n');
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === '--build') {
+  buildSpeedRepo(Number(process.argv[3]), process.argv[4]);
+} else if (require.main === module) {
   void runSpeedBenchmark(process.argv[2] ? process.argv[2].split(',').map(Number) : undefined).then((rows) => console.log(speedTable(rows)));
 }

@@ -5,14 +5,16 @@
 
 import { buildHypothesisContext, type CodeModel, type LocatedFrame } from './analysis/context';
 import type { HypothesisContext } from './analysis/hypothesis';
-import { IncidentLineTracker, type TrackedFileChange } from './analysis/lineTracking';
+import type { TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
 import { HypothesisPool } from './analysis/pool';
 import type { RankedCause } from './analysis/ranking';
 import { SwarmScoring } from './analysis/swarm';
+import { WindowLineTracking } from './analysis/windowTracking';
 import { errorOnset } from './analysis/timing';
 import { CauseLensError } from './errors';
-import { blameLines, openRepository, resolveCommit, resolveHead, selectCandidateWindow, type BlameResult, type CommitDiff, type GitRepository } from './git';
+import { blameLines, openRepository, readIgnoreRevs, resolveCommit, resolveHead, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
+import { readRawCommits } from './git/commitStream';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
@@ -74,15 +76,17 @@ export interface InvestigationResult {
 }
 
 const PROGRESS_INTERVAL_MS = 200;
+/** Frames blamed before the context is known (the context anchors on at most 12). */
+const LIKELY_ANCHORS = 12;
 
 export async function investigate(incident: Incident, options: InvestigationOptions): Promise<InvestigationResult> {
   const started = Date.now();
   const warnings = [...incident.warnings];
 
-  const repo = await openRepository(options.repoPath, options.signal);
   // Worker threads start while git works; the pool is closed at the end only if it is ours.
   const pool = options.pool ?? new HypothesisPool({ ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.taskFile ? { taskFile: options.taskFile } : {}) });
   try {
+    const repo = await openRepository(options.repoPath, options.signal);
     return await runInvestigation(incident, options, repo, pool, started, warnings);
   } finally {
     if (!options.pool) await pool.close();
@@ -94,9 +98,6 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const budget = options.budgetMs ? AbortSignal.timeout(options.budgetMs) : undefined;
   const stop = budget ? AbortSignal.any([budget, ...(signal ? [signal] : [])]) : signal;
   const progress = (p: InvestigationProgress) => options.onProgress?.(p);
-  const checkCancelled = () => {
-    if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
-  };
 
   const requested = options.revision ?? incident.commit;
   const resolved = requested ? await resolveCommit(repo, requested, signal) : undefined;
@@ -104,67 +105,80 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const revision = resolved ?? (await resolveHead(repo, signal));
 
   progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
-  const code = options.codeModel(repo, revision);
-  const frames = await options.locateFrames(incident, repo, revision, code);
-  const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((f) => f.inApp).length, 0);
-  if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
-  checkCancelled();
-  const onset = errorOnset(incident);
-  // The syntax trees and the window are independent: read both at once.
-  const [context, window] = await Promise.all([
-    buildHypothesisContext(incident, frames, code, onset ? { changePointTime: onset } : {}),
-    selectCandidateWindow(repo, revision, {
-      sinceDays: options.sinceDays ?? 14,
-      maxCommits: options.maxCommits ?? 500,
-      ...(incident.firstSeen && !resolved ? { firstSeen: incident.firstSeen } : {}),
-      ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
-      signal,
-    }),
-  ]);
-  progress({ phase: 'history', scored: 0, total: window.commits.length, ranking: [] });
-  warnings.push(...window.warnings);
-  // Bounded by the previous release, the window is exactly the first release that saw the error.
-  if (window.previousRelease) context.firstReleaseShas = window.commits;
-  let windowCommits = window.commits;
-  if (options.windowAll) windowCommits = await commitsTouchingRelatedFiles(repo, revision, context, signal);
-  // Blame walks deep history: let it run while the window's diffs stream and score.
-  const blamed = blameLines(repo, revision, context.anchors.map((a) => ({ path: a.path, line: a.line })), { signal: stop });
-  blamed.catch(() => undefined);
+  const { windowRead, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, revision, Boolean(resolved), stop);
 
-  const tracker = new IncidentLineTracker([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)]);
+  const ignoreRevs = readIgnoreRevs(repo.root);
   let lastProgress = 0;
-  const swarm = new SwarmScoring(pool, context, options.model ?? defaultModel(), stop, () => {
-    if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
+  const swarm = new SwarmScoring(pool, ready, options.model ?? defaultModel(), stop, () => {
+    // Ranking everything scored so far is only worth it for someone watching.
+    if (!options.onProgress || Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = Date.now();
     progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.total, ranking: swarm.rank(options.top ?? 10) });
+  }, ignoreRevs);
+  const windowScored = windowCommits.then((commits) => {
+    progress({ phase: 'history', scored: 0, total: commits.length, ranking: [] });
+    return swarm.stream(repo, commits, (context) => {
+      const tracking = new WindowLineTracking([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)], ignoreRevs);
+      return (record) => tracking.track(record);
+    });
   });
+
+  const blameRead = readBlameCommits(repo, blamed, windowCommits, ignoreRevs, stop);
+  blameRead.catch(() => undefined);
 
   let failure: unknown;
   let blameCommitCount = 0;
+  let frames: LocatedFrame[] = [];
+  let context: HypothesisContext | undefined;
+  let inWindow: readonly string[] = [];
   try {
-    await swarm.stream(repo, windowCommits, (diff) => tracker.track(diff.files.map(toTrackable), diff.formattingOnly));
-    // Commits outside the window that wrote today's frame lines, however old.
-    const blameBySha = groupBlame(await blamed);
-    const inWindow = new Set(windowCommits);
-    const blameCommits = [...blameBySha.keys()].filter((sha) => !inWindow.has(sha));
-    blameCommitCount = blameCommits.length;
-    await swarm.stream(repo, blameCommits, (diff) => trackedFromBlame(blameBySha.get(diff.commit.sha) ?? []));
+    const [{ frames: found }, window] = await Promise.all([locating, windowRead]);
+    frames = found;
+    if (frames.length === 0) warnings.push('No frame of the stack could be found in this repository: the ranking rests on the error words and the shape of the changes only.');
+    warnings.push(...window.warnings);
+    context = await ready;
+    inWindow = await windowCommits;
+    await windowScored;
+    const { bySha, commits, records } = await blameRead;
+    blameCommitCount = commits.length;
+    await swarm.feed(once(records), commits.length, () => (record) => trackedFromBlame(bySha.get(record.info.sha) ?? []));
   } catch (error) {
     failure = error;
   }
+  await windowScored.catch(() => undefined);
   failure ??= await swarm.settle();
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
-  if (failure && !budget?.aborted) throw failure;
-  const { scored, total } = swarm;
-  const budgetExceeded = Boolean(budget?.aborted);
-  if (budgetExceeded) warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
-  if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
+  if (!context || (failure && !budget?.aborted)) throw failure;
+  return summarise({ incident, options, swarm, pool, frames, context, warnings, revision, inWindow: inWindow.length, blameCommits: blameCommitCount, budgetExceeded: Boolean(budget?.aborted), started });
+}
 
+interface Finished {
+  incident: Incident;
+  options: InvestigationOptions;
+  swarm: SwarmScoring;
+  pool: HypothesisPool;
+  frames: LocatedFrame[];
+  context: HypothesisContext;
+  warnings: string[];
+  revision: string;
+  inWindow: number;
+  blameCommits: number;
+  budgetExceeded: boolean;
+  started: number;
+}
+
+/** The final ranking with its confidence, warnings and statistics. */
+function summarise(f: Finished): InvestigationResult {
+  const { incident, options, swarm, pool, frames, context, warnings } = f;
+  const inAppFrames = incident.exceptions.reduce((n, e) => n + e.frames.filter((fr) => fr.inApp).length, 0);
+  const { scored, total } = swarm;
+  if (f.budgetExceeded) warnings.push(`The time budget of ${options.budgetMs} ms ran out: ${scored.length} of ${total} candidates were scored.`);
+  if (total === 0) warnings.push('No candidate commit was found in the window: widen it (--window-days, --window all) or check the revision.');
   const located = frames.length;
   const confidence = evidenceCompleteness({ located, inAppFrames, context, scored: scored.length, total, hasTiming: Boolean(context.firstReleaseShas || context.changePointTime) });
   const causes = swarm.rank(options.top).map((c) => ({ ...c, confidence: round(c.evidence.some((e) => isLocation(e.kind)) ? confidence : confidence * 0.6) }));
-  const elapsedMs = Date.now() - started;
-  progress({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
+  const elapsedMs = Date.now() - f.started;
+  options.onProgress?.({ phase: 'done', scored: scored.length, total, ranking: causes.slice(0, options.top ?? 10) });
   return {
     incident,
     causes,
@@ -172,11 +186,73 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     context,
     warnings,
     stats: {
-      revision, candidates: total, scored: scored.length, windowCommits: windowCommits.length, blameCommits: blameCommitCount,
-      workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - started } : {}),
-      budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
+      revision: f.revision, candidates: total, scored: scored.length, windowCommits: f.inWindow, blameCommits: f.blameCommits,
+      workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - f.started } : {}),
+      budgetExceeded: f.budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
     },
   };
+}
+
+/**
+ * Starts the phases that can overlap. The window needs only the revision: its diffs start
+ * streaming (and git runs) while the frames are located and the syntax trees read; the first
+ * batch goes to the workers once the context is `ready`. Blame starts once the frames are known.
+ */
+function startPhases(incident: Incident, options: InvestigationOptions, repo: GitRepository, revision: string, revisionResolved: boolean, stop: AbortSignal | undefined) {
+  const { signal } = options;
+  const windowRead = selectCandidateWindow(repo, revision, {
+    sinceDays: options.sinceDays ?? 14,
+    maxCommits: options.maxCommits ?? 500,
+    ...(incident.firstSeen && !revisionResolved ? { firstSeen: incident.firstSeen } : {}),
+    ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
+    signal,
+  });
+  const code = options.codeModel(repo, revision);
+  const locatedFrames = options.locateFrames(incident, repo, revision, code);
+  const locating = locatedFrames.then((frames) => readContext(incident, frames, code, signal).then((context) => ({ frames, context })));
+  const ready = Promise.all([locating, windowRead]).then(([{ context }, window]) => {
+    // Bounded by the previous release, the window is exactly the first release that saw the error.
+    if (window.previousRelease) context.firstReleaseShas = window.commits;
+    return context;
+  });
+  const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
+  const blamed = blameOfAnchors(repo, revision, locatedFrames, locating.then((l) => l.context), stop);
+  blamed.catch(() => undefined);
+  return { windowRead, locating, ready, windowCommits, blamed };
+}
+
+/**
+ * Who wrote the anchors' lines. Blame walks deep history, so it starts on the frames likely to
+ * become anchors as soon as they are located, and blames any anchor it missed once the context is known.
+ */
+async function blameOfAnchors(repo: GitRepository, revision: string, frames: Promise<LocatedFrame[]>, context: Promise<HypothesisContext>, stop: AbortSignal | undefined): Promise<BlameResult[]> {
+  const early = likelyAnchors(await frames);
+  const first = await blameLines(repo, revision, early, { signal: stop });
+  const { anchors } = await context;
+  const blamedEarly = new Set(early.map((t) => `${t.path}:${t.line}`));
+  const missed = anchors.filter((a) => !blamedEarly.has(`${a.path}:${a.line}`)).map((a) => ({ path: a.path, line: a.line }));
+  const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop }))] : first;
+  return inAnchorOrder(all, anchors);
+}
+
+/**
+ * Commits outside the window that wrote today's frame lines, however old: their records are
+ * read as soon as blame names them, while the window still streams, and scored after it.
+ */
+async function readBlameCommits(repo: GitRepository, blamed: Promise<BlameResult[]>, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined) {
+  const [blame, inWindow] = await Promise.all([blamed, windowCommits]);
+  const bySha = groupBlame(blame);
+  const known = new Set(inWindow);
+  const commits = [...bySha.keys()].filter((sha) => !known.has(sha));
+  const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
+  return { bySha, commits, records };
+}
+
+/** The context built on the located frames (syntax trees, error words). */
+async function readContext(incident: Incident, frames: LocatedFrame[], code: CodeModel, signal: AbortSignal | undefined): Promise<HypothesisContext> {
+  if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
+  const onset = errorOnset(incident);
+  return buildHypothesisContext(incident, frames, code, onset ? { changePointTime: onset } : {});
 }
 
 function isLocation(kind: string): boolean {
@@ -204,6 +280,27 @@ async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string
   return out.split('\n').filter(Boolean);
 }
 
+/** Blame targets the context will most likely anchor on: the first distinct frames, root cause's crash site first. */
+function likelyAnchors(frames: readonly LocatedFrame[]): { path: string; line: number }[] {
+  const ordered = [...frames].sort((a, b) => b.exceptionIndex - a.exceptionIndex || a.frameIndex - b.frameIndex);
+  const keys = [...new Set(ordered.map((f) => `${f.path}\0${f.line}`))].slice(0, LIKELY_ANCHORS);
+  return keys.map((k) => ({ path: k.slice(0, k.lastIndexOf('\0')), line: Number(k.slice(k.lastIndexOf('\0') + 1)) }));
+}
+
+/**
+ * The blame of the anchors' lines only, listed as one blame of the anchors would list them: files
+ * in the anchors' order, each file's lines in line order (as git prints them).
+ */
+function inAnchorOrder(blame: readonly BlameResult[], anchors: HypothesisContext['anchors']): BlameResult[] {
+  const wanted = new Set(anchors.map((a) => `${a.path}:${a.line}`));
+  const files = [...new Set(anchors.map((a) => a.path))];
+  return blame.filter((b) => wanted.has(`${b.path}:${b.line}`)).sort((a, b) => files.indexOf(a.path) - files.indexOf(b.path) || a.line - b.line);
+}
+
+async function* once<T>(items: T[]): AsyncGenerator<T[]> {
+  if (items.length > 0) yield items;
+}
+
 function groupBlame(blame: readonly BlameResult[]): Map<string, BlameResult[]> {
   const by = new Map<string, BlameResult[]>();
   for (const b of blame) by.set(b.sha, [...(by.get(b.sha) ?? []), b]);
@@ -215,10 +312,6 @@ function trackedFromBlame(blame: readonly BlameResult[]): TrackedFileChange[] {
   const byPath = new Map<string, number[]>();
   for (const b of blame) byPath.set(b.path, [...(byPath.get(b.path) ?? []), b.line]);
   return [...byPath].map(([incidentPath, lines]) => ({ incidentPath, spans: lines.map((l) => ({ start: l, end: l, exact: true })), survivingAddedLines: lines }));
-}
-
-function toTrackable(file: CommitDiff['files'][number]) {
-  return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks: file.hunks };
 }
 
 export interface InvestigationSummary {

@@ -1,5 +1,5 @@
-// The swarm: a Piscina pool whose worker agents each evaluate hypotheses (one per candidate
-// commit). Batches of commits go out as tasks, each with the incident context, so one pool can
+// The swarm: a Piscina pool whose worker agents each parse and evaluate hypotheses (one per
+// candidate commit). Batches of commits go out as tasks, each with the incident context, so one pool can
 // start before the context is known and serve many investigations. A worker that dies is
 // replaced by Piscina and its batch is tried once more, so one crash never loses the run.
 
@@ -8,18 +8,10 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Piscina from 'piscina';
 import { CauseLensError } from '../errors';
-import type { CandidateCommit, HypothesisContext, HypothesisResult } from './hypothesis';
-import type { TrackedFileChange } from './lineTracking';
+import { batchShas, type HypothesisBatch } from './batchEvaluation';
+import type { HypothesisResult } from './hypothesis';
 
-export interface HypothesisTaskItem {
-  commit: CandidateCommit;
-  tracked: TrackedFileChange[];
-}
-
-export interface HypothesisBatch {
-  context: HypothesisContext;
-  items: HypothesisTaskItem[];
-}
+export type { CandidateBatch, HypothesisBatch, HypothesisTaskItem, RecordBatch } from './batchEvaluation';
 
 export interface HypothesisPoolOptions {
   /** 0 or undefined: one per CPU core. */
@@ -63,7 +55,7 @@ export class HypothesisPool {
         return await this.piscina.run(batch, { signal });
       } catch (second) {
         if (signal?.aborted || isAbort(second)) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: second });
-        throw new CauseLensError('internal', `A worker failed twice on commits ${batch.items.map((i) => i.commit.sha.slice(0, 8)).join(', ')}: ${(second as Error).message}`, { cause: second });
+        throw new CauseLensError('internal', `A worker failed twice on commits ${batchShas(batch).map((sha) => sha.slice(0, 8)).join(', ')}: ${(second as Error).message}`, { cause: second });
       }
     }
   }

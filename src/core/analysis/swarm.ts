@@ -1,57 +1,106 @@
-// One investigation's scoring run on the worker pool: streams commit diffs, sends them out in
-// batches (the first alone, so a first result comes quickly), collects the hypotheses as they
-// return and keeps a best-so-far ranking. The caller decides what to stream and when to stop.
+// One investigation's scoring run on the worker pool: streams the raw `git log -p` records of
+// the candidates, sends them out in batches (the first alone, so a first result comes quickly)
+// for the workers to parse and evaluate, collects the hypotheses as they return and keeps a
+// best-so-far ranking. The main thread only cuts the stream into commits and tracks the incident's
+// lines; the caller decides what to stream and when to stop.
 
 import { CauseLensError } from '../errors';
-import { streamCommitDiffs, type CommitDiff, type GitRepository } from '../git';
-import type { CandidateCommit, HypothesisContext } from './hypothesis';
+import { streamRawCommits } from '../git/commitStream';
+import type { GitRepository } from '../git/gitClient';
+import type { RawCommit } from '../git/patchParser';
+import type { HypothesisContext } from './hypothesis';
 import type { TrackedFileChange } from './lineTracking';
 import type { ModelWeights } from './model';
-import type { HypothesisPool, HypothesisTaskItem } from './pool';
+import type { HypothesisPool, RecordBatch } from './pool';
 import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './ranking';
 
-const BATCH_SIZE = 16;
-const MAX_LINES_PER_FILE = 400;
+/** Commits per batch once the first result is out: enough to make a task's overhead negligible. */
+const BATCH_COMMITS = 32;
+/** A batch of big commits goes out early, so no worker waits on one huge batch. */
+const BATCH_BYTES = 256 * 1024;
+/** Batches per worker queued at most: enough to keep each busy, few enough to bound memory. */
+const QUEUED_PER_WORKER = 3;
+
+/** Lays one record's changes on the incident revision, given the context (made once it is known). */
+export type TrackingFor = (context: HypothesisContext) => (record: RawCommit) => TrackedFileChange[];
+
+interface PendingBatch {
+  records: RawCommit[];
+  tracked: TrackedFileChange[][];
+  bytes: number;
+}
 
 export class SwarmScoring {
   readonly scored: ScoredHypothesis[] = [];
   /** Candidates streamed so far (the window, then the blame commits). */
   total = 0;
   firstResultAt: number | undefined;
+  /** Batches sent to the pool. */
+  batches = 0;
   private readonly summaries = new Map<string, Pick<ScoredHypothesis, 'commit' | 'position'>>();
   private readonly inFlight: Promise<void>[] = [];
+  private readonly running = new Set<Promise<void>>();
   private readonly failures: unknown[] = [];
-  private readonly errorWordWeights: Map<string, number>;
+  private errorWordWeights = new Map<string, number>();
+  private readonly ignoreRevList: string[];
 
+  /**
+   * `context` may still be in the making: records are read (and git runs) meanwhile, and the
+   * first batch goes out once it is there.
+   */
   constructor(
     private readonly pool: HypothesisPool,
-    private readonly context: HypothesisContext,
+    private readonly context: Promise<HypothesisContext>,
     private readonly model: ModelWeights,
     private readonly stop: AbortSignal | undefined,
     /** Called after each returned batch. */
     private readonly onScored: () => void,
+    private readonly ignoreRevs: ReadonlySet<string> = new Set(),
   ) {
-    this.errorWordWeights = new Map(context.errorWords.map((w) => [w.word, w.originWeight]));
+    this.ignoreRevList = [...ignoreRevs];
+    context.then((c) => (this.errorWordWeights = new Map(c.errorWords.map((w) => [w.word, w.originWeight]))), () => undefined);
   }
 
   rank(top?: number): RankedCause[] {
     return rankHypotheses(this.scored, this.model, { errorWordWeights: this.errorWordWeights, windowSize: this.total, confidence: 0, ...(top ? { top } : {}) });
   }
 
-  /** Streams the diffs of `commits` (in order) into the pool; `trackedFor` lays each on the incident revision. */
-  async stream(repo: GitRepository, commits: readonly string[], trackedFor: (diff: CommitDiff) => TrackedFileChange[]): Promise<void> {
-    this.total += commits.length;
-    let batch: HypothesisTaskItem[] = [];
-    for await (const diff of streamCommitDiffs(repo, { commits }, this.stop ? { signal: this.stop } : {})) {
-      const sha = diff.commit.sha;
-      this.summaries.set(sha, { commit: { sha, author: diff.commit.authorName, date: diff.commit.authorDate, subject: diff.commit.subject }, position: this.summaries.size });
-      batch.push({ commit: toCandidate(diff), tracked: trackedFor(diff) });
-      if (batch.length >= (this.inFlight.length === 0 ? 1 : BATCH_SIZE)) {
-        this.dispatch(batch);
-        batch = [];
+  /**
+   * Streams the records of `commits` (full shas git listed, in order) into the pool;
+   * `trackingFor` lays each on the incident revision.
+   */
+  stream(repo: GitRepository, commits: readonly string[], trackingFor: TrackingFor): Promise<void> {
+    const options = { ignoreRevs: this.ignoreRevs, knownCommits: true, ...(this.stop ? { signal: this.stop } : {}) };
+    return this.feed(streamRawCommits(repo, { commits }, options), commits.length, trackingFor);
+  }
+
+  /** Sends `count` candidates' records, as `source` yields them, into the pool. */
+  async feed(source: AsyncIterable<RawCommit[]>, count: number, trackingFor: TrackingFor): Promise<void> {
+    this.total += count;
+    let context: HypothesisContext | undefined;
+    let track: ((record: RawCommit) => TrackedFileChange[]) | undefined;
+    let batch = emptyBatch();
+    for await (const records of source) {
+      context ??= await this.context;
+      track ??= trackingFor(context);
+      for (const record of records) {
+        const { sha } = record.info;
+        this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.summaries.size });
+        batch.records.push(record);
+        batch.tracked.push(track(record));
+        batch.bytes += record.bytes.length;
+        if (batch.records.length >= (this.batches === 0 ? 1 : BATCH_COMMITS) || batch.bytes >= BATCH_BYTES) {
+          await this.dispatch(context, batch);
+          batch = emptyBatch();
+        }
+      }
+      // git is slower than the workers just now: feed an idle worker what there is.
+      if (batch.records.length > 0 && this.running.size < this.pool.size) {
+        await this.dispatch(context, batch);
+        batch = emptyBatch();
       }
     }
-    if (batch.length > 0) this.dispatch(batch);
+    if (context && batch.records.length > 0) await this.dispatch(context, batch);
   }
 
   /** Waits for every batch; returns the first failure that was not a stop, if any. */
@@ -60,35 +109,31 @@ export class SwarmScoring {
     return this.failures[0];
   }
 
-  private dispatch(items: HypothesisTaskItem[]): void {
-    const run = this.pool.evaluate({ context: this.context, items }, this.stop).then((results) => {
+  /** Sends a batch once the pool has room for it (so memory stays bounded however long the window). */
+  private async dispatch(context: HypothesisContext, batch: PendingBatch): Promise<void> {
+    while (this.running.size >= this.pool.size * QUEUED_PER_WORKER) await Promise.race(this.running);
+    const records = new Uint8Array(batch.bytes);
+    let offset = 0;
+    for (const r of batch.records) {
+      records.set(r.bytes, offset);
+      offset += r.bytes.length;
+    }
+    const task: RecordBatch = { context, records, shas: batch.records.map((r) => r.info.sha), sizes: batch.records.map((r) => r.bytes.length), tracked: batch.tracked, ignoreRevs: this.ignoreRevList };
+    this.batches++;
+    const run = this.pool.evaluate(task, this.stop).then((results) => {
       for (const r of results) this.scored.push({ ...r, ...this.summaries.get(r.sha)! });
       this.firstResultAt ??= Date.now();
       this.onScored();
     });
-    this.inFlight.push(
-      run.catch((error: unknown) => {
-        if (!this.stop?.aborted && !(error instanceof CauseLensError && error.reason === 'cancelled')) this.failures.push(error);
-      }),
-    );
+    const settled = run.catch((error: unknown) => {
+      if (!this.stop?.aborted && !(error instanceof CauseLensError && error.reason === 'cancelled')) this.failures.push(error);
+    });
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    this.inFlight.push(settled);
   }
 }
 
-function toCandidate(diff: CommitDiff): CandidateCommit {
-  return {
-    sha: diff.commit.sha,
-    authorDate: diff.commit.authorDate,
-    subject: diff.commit.subject,
-    isMerge: diff.isMerge,
-    formattingOnly: diff.formattingOnly,
-    files: diff.files.map((f) => ({
-      path: f.newPath ?? f.oldPath ?? '',
-      ...(f.oldPath ? { oldPath: f.oldPath } : {}),
-      ...(f.status === 'A' ? { created: true } : {}),
-      ...(f.status === 'D' ? { deleted: true } : {}),
-      binary: f.binary || f.submodule,
-      added: f.hunks.flatMap((h) => h.added.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
-      removed: f.hunks.flatMap((h) => h.removed.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
-    })),
-  };
+function emptyBatch(): PendingBatch {
+  return { records: [], tracked: [], bytes: 0 };
 }

@@ -6,7 +6,7 @@ import { CauseLensError } from '../errors';
 import { readIgnoreRevs } from './formatting';
 import { lookUpCommits, runGit, SAFE_DIFF_FLAGS, type GitRepository } from './gitClient';
 import type { CommitDiff } from './model';
-import { LOG_FORMAT, LogPatchParser } from './patchParser';
+import { LOG_FORMAT, LogPatchParser, RawCommitSplitter, type RawCommit } from './patchParser';
 
 export interface StreamCommitDiffsOptions {
   signal?: AbortSignal;
@@ -21,6 +21,11 @@ export interface StreamCommitDiffsOptions {
   ignoreRevs?: ReadonlySet<string>;
   /** Told about ids that name no commit in this clone; they are skipped rather than failing the read. */
   onMissing?: (ids: string[]) => void;
+  /**
+   * The ids are full shas git itself just listed (rev-list, blame), so they need no look-up:
+   * saves a git start before the read. A missing commit then fails the read.
+   */
+  knownCommits?: boolean;
 }
 
 /** Any set of commits: a CandidateWindow fits (its window and blame commits are both read). */
@@ -30,7 +35,8 @@ export interface CommitSelection {
 }
 
 const HIGH_WATER = 64;
-const LOW_WATER = 16;
+/** Bytes of raw records that may wait: enough for git to run well ahead of a busy consumer. */
+const RAW_HIGH_WATER = 16 * 1024 * 1024;
 
 /** The `git log` arguments used for a streamed read; exported so the benchmark runs the same command. */
 export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs' | 'contextLines'> = {}): string[] {
@@ -52,24 +58,35 @@ export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs
   ];
 }
 
-/** Parsed commits waiting for the consumer; pauses git's stdout while too many are waiting. */
-class CommitQueue {
-  private readonly items: CommitDiff[] = [];
+/** Turns git's stdout chunks into items (parsed diffs, raw records); `end` flushes the rest. */
+interface OutputReader<T> {
+  push(chunk: Buffer): T[];
+  end(): T[];
+}
+
+/** Items waiting for the consumer; pauses git's stdout while too much is waiting. */
+class OutputQueue<T> {
+  private items: T[] = [];
+  private waiting = 0;
   private wake: (() => void) | undefined;
   private stdout: NodeJS.ReadableStream | undefined;
   done = false;
   failure: unknown;
 
-  attach(stdout: NodeJS.ReadableStream, parser: LogPatchParser): void {
+  constructor(private readonly highWater: number, private readonly weigh: (item: T) => number) {}
+
+  attach(stdout: NodeJS.ReadableStream, reader: OutputReader<T>): void {
     this.stdout = stdout;
-    const decoder = new StringDecoder('utf8');
-    stdout.on('data', (chunk: Buffer) => this.push(parser.push(decoder.write(chunk))));
-    stdout.on('end', () => this.push([...parser.push(decoder.end()), ...parser.end()]));
+    stdout.on('data', (chunk: Buffer) => this.push(reader.push(chunk)));
+    stdout.on('end', () => this.push(reader.end()));
   }
 
-  private push(diffs: CommitDiff[]): void {
-    this.items.push(...diffs);
-    if (this.items.length > HIGH_WATER) this.stdout?.pause();
+  private push(items: T[]): void {
+    for (const item of items) {
+      this.items.push(item);
+      this.waiting += this.weigh(item);
+    }
+    if (this.waiting > this.highWater) this.stdout?.pause();
     this.notify();
   }
 
@@ -79,12 +96,14 @@ class CommitQueue {
     this.notify();
   }
 
-  /** The next commit, or undefined once git has finished and everything was taken. */
-  async next(): Promise<CommitDiff | undefined> {
+  /** Everything waiting (at least one item), or an empty list once git has finished and all was taken. */
+  async take(): Promise<T[]> {
     while (this.items.length === 0 && !this.done) await new Promise<void>((resolve) => (this.wake = resolve));
-    const item = this.items.shift();
-    if (this.items.length < LOW_WATER && this.stdout?.isPaused()) this.stdout.resume();
-    return item;
+    const taken = this.items;
+    this.items = [];
+    this.waiting = 0;
+    if (this.stdout?.isPaused()) this.stdout.resume();
+    return taken;
   }
 
   /** Lets a paused git run to completion after the consumer stopped. */
@@ -98,6 +117,12 @@ class CommitQueue {
   }
 }
 
+/** LogPatchParser fed with bytes: decoded as a stream, so a character split between chunks survives. */
+function diffReader(parser: LogPatchParser): OutputReader<CommitDiff> {
+  const decoder = new StringDecoder('utf8');
+  return { push: (chunk) => parser.push(decoder.write(chunk)), end: () => [...parser.push(decoder.end()), ...parser.end()] };
+}
+
 function checkedShas(selection: CommitSelection): string[] {
   const shas = [...new Set([...selection.commits, ...(selection.blameCommits ?? [])])];
   for (const sha of shas) {
@@ -106,37 +131,46 @@ function checkedShas(selection: CommitSelection): string[] {
   return shas;
 }
 
-/** Yields one CommitDiff per selected commit, in the selection's order (window first, then blame). */
-export async function* streamCommitDiffs(
-  repo: GitRepository,
-  selection: CommitSelection,
-  options: StreamCommitDiffsOptions = {},
-): AsyncGenerator<CommitDiff, void, undefined> {
-  const ids = checkedShas(selection);
-  if (ids.length === 0) return;
-  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
+async function existingCommits(repo: GitRepository, ids: string[], options: StreamCommitDiffsOptions): Promise<string[]> {
   const found = await lookUpCommits(repo, ids, options.signal);
   const missing = ids.filter((_, i) => found[i] === undefined);
   if (missing.length > 0) options.onMissing?.(missing);
-  const shas = [...new Set(found.filter((sha): sha is string => sha !== undefined))];
+  return [...new Set(found.filter((sha): sha is string => sha !== undefined))];
+}
+
+/**
+ * Runs one `git log -p` over the selected commits and yields what `reader` makes of its output,
+ * in batches as they arrive. git is paused while the consumer falls behind and stopped when the
+ * consumer stops early or the signal fires.
+ */
+async function* readLogOutput<T>(
+  repo: GitRepository,
+  selection: CommitSelection,
+  options: StreamCommitDiffsOptions,
+  reader: OutputReader<T>,
+  water: { high: number; weigh: (item: T) => number },
+): AsyncGenerator<T[], void, undefined> {
+  const ids = checkedShas(selection);
+  if (ids.length === 0) return;
+  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
+  const shas = options.knownCommits ? ids : await existingCommits(repo, ids, options);
   if (shas.length === 0) return;
 
-  const parser = new LogPatchParser({ ignoreRevs: options.ignoreRevs ?? readIgnoreRevs(repo.root) });
-  const queue = new CommitQueue();
+  const queue = new OutputQueue<T>(water.high, water.weigh);
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort);
   const run = runGit(repo, logPatchArgs(options), {
     signal: stop.signal,
     input: `${shas.join('\n')}\n`,
-    onStdout: (stdout) => queue.attach(stdout, parser),
+    onStdout: (stdout) => queue.attach(stdout, reader),
   }).then(
     () => queue.finish(),
     (error: unknown) => queue.finish(error),
   );
 
   try {
-    for (let diff = await queue.next(); diff; diff = await queue.next()) yield diff;
+    for (let items = await queue.take(); items.length > 0; items = await queue.take()) yield items;
     if (queue.failure) throw queue.failure;
     if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
   } finally {
@@ -147,6 +181,40 @@ export async function* streamCommitDiffs(
       await run;
     }
   }
+}
+
+/** Yields one CommitDiff per selected commit, in the selection's order (window first, then blame). */
+export async function* streamCommitDiffs(
+  repo: GitRepository,
+  selection: CommitSelection,
+  options: StreamCommitDiffsOptions = {},
+): AsyncGenerator<CommitDiff, void, undefined> {
+  const parser = new LogPatchParser({ ignoreRevs: options.ignoreRevs ?? readIgnoreRevs(repo.root) });
+  for await (const diffs of readLogOutput(repo, selection, options, diffReader(parser), { high: HIGH_WATER, weigh: () => 1 })) yield* diffs;
+}
+
+/**
+ * Yields the selected commits' raw `git log -p` records (header parsed, diff left as bytes), in
+ * batches as git writes them, for consumers that parse the diffs elsewhere (the worker pool).
+ * Up to `highWater` bytes of records (default 16 MB) wait before git is paused.
+ */
+export async function* streamRawCommits(
+  repo: GitRepository,
+  selection: CommitSelection,
+  options: StreamCommitDiffsOptions & { highWater?: number } = {},
+): AsyncGenerator<RawCommit[], void, undefined> {
+  yield* readLogOutput(repo, selection, options, new RawCommitSplitter(), { high: options.highWater ?? RAW_HIGH_WATER, weigh: (r) => r.bytes.length });
+}
+
+/** Every raw record of a (small) selection at once, e.g. read ahead while another stream runs. */
+export async function readRawCommits(
+  repo: GitRepository,
+  selection: CommitSelection,
+  options: StreamCommitDiffsOptions = {},
+): Promise<RawCommit[]> {
+  const out: RawCommit[] = [];
+  for await (const records of streamRawCommits(repo, selection, options)) out.push(...records);
+  return out;
 }
 
 /** Convenience for callers that want every diff at once (small windows, tests). */

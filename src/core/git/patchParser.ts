@@ -233,3 +233,129 @@ export class LogPatchParser {
     this.finished.push(diff);
   }
 }
+
+/** One commit's record of `git log -p` output, still raw: its bytes and its parsed header. */
+export interface RawCommit {
+  info: CommitInfo;
+  /** From the commit mark up to the next commit's mark (or the end of the output). */
+  bytes: Buffer;
+}
+
+const MARK_BYTES = Buffer.from(COMMIT_MARK, 'latin1');
+const LINE_MARK_BYTES = Buffer.from(`\n${COMMIT_MARK}`, 'latin1');
+const HEADER_END_BYTE = HEADER_END.charCodeAt(0);
+
+/**
+ * Cuts `git log -p` output (LOG_FORMAT) into whole commit records without parsing their diffs,
+ * so the diffs can be parsed elsewhere (in the workers). A record ends where LogPatchParser would
+ * start the next commit: at a commit mark opening a line after the header's end, since every
+ * diff line after the header starts with a diff keyword or a +/-/space/backslash prefix. Fed the
+ * records in order, LogPatchParser yields exactly what it yields for the whole output.
+ */
+export class RawCommitSplitter {
+  private buffer = Buffer.alloc(64 * 1024);
+  private length = 0;
+  /** Where the current record starts (-1 until the first commit mark is seen). */
+  private start = -1;
+  private headerEnd = -1;
+  /** Where to resume searching, so no byte is scanned twice. */
+  private scanned = 0;
+  /** Nothing has been dropped yet, so position 0 is the start of a line. */
+  private atOutputStart = true;
+
+  push(chunk: Buffer): RawCommit[] {
+    this.append(chunk);
+    return this.drain(false);
+  }
+
+  end(): RawCommit[] {
+    return this.drain(true);
+  }
+
+  private append(chunk: Buffer): void {
+    if (this.length + chunk.length > this.buffer.length) {
+      const grown = Buffer.alloc(Math.max(this.buffer.length * 2, this.length + chunk.length));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    chunk.copy(this.buffer, this.length);
+    this.length += chunk.length;
+  }
+
+  private drain(final: boolean): RawCommit[] {
+    const out: RawCommit[] = [];
+    const data = this.buffer.subarray(0, this.length);
+    for (;;) {
+      if (this.start === -1 && !this.findFirstMark(data)) break;
+      if (this.headerEnd === -1) {
+        const end = data.indexOf(HEADER_END_BYTE, Math.max(this.scanned, this.start + MARK_BYTES.length));
+        if (end === -1) {
+          this.scanned = this.length;
+          break;
+        }
+        this.headerEnd = end;
+        this.scanned = end + 1;
+      }
+      const next = data.indexOf(LINE_MARK_BYTES, Math.max(this.scanned - LINE_MARK_BYTES.length + 1, this.headerEnd + 1));
+      if (next === -1) {
+        this.scanned = this.length;
+        break;
+      }
+      out.push(this.record(data, next + 1));
+      this.start = next + 1;
+      this.headerEnd = -1;
+      this.scanned = this.start;
+    }
+    if (final) {
+      if (this.start !== -1 && this.headerEnd !== -1) out.push(this.record(data, this.length));
+      this.start = -1;
+      this.length = 0;
+    } else this.compact();
+    return out;
+  }
+
+  /** Skips output before the first commit mark that opens a line (LogPatchParser ignores it too). */
+  private findFirstMark(data: Buffer): boolean {
+    if (this.atOutputStart) {
+      if (this.length < MARK_BYTES.length) return false;
+      if (data.subarray(0, MARK_BYTES.length).equals(MARK_BYTES)) {
+        this.start = 0;
+        return true;
+      }
+    }
+    const at = data.indexOf(LINE_MARK_BYTES, Math.max(0, this.scanned - LINE_MARK_BYTES.length + 1));
+    if (at === -1) {
+      this.scanned = this.length;
+      return false;
+    }
+    this.start = at + 1;
+    this.scanned = this.start;
+    return true;
+  }
+
+  private record(data: Buffer, end: number): RawCommit {
+    const header = data.toString('utf8', this.start + MARK_BYTES.length, this.headerEnd);
+    return { info: parseCommitHeader(header), bytes: Buffer.from(data.subarray(this.start, end)) };
+  }
+
+  /** Moves the unfinished record to the front, so the buffer holds at most one record. */
+  private compact(): void {
+    const keepFrom = this.start === -1 ? Math.max(0, this.length - LINE_MARK_BYTES.length) : this.start;
+    if (keepFrom === 0) return;
+    this.atOutputStart = false;
+    this.buffer.copy(this.buffer, 0, keepFrom, this.length);
+    this.length -= keepFrom;
+    this.scanned = Math.max(0, this.scanned - keepFrom);
+    if (this.start !== -1) {
+      if (this.headerEnd !== -1) this.headerEnd -= keepFrom;
+      this.start = 0;
+    }
+  }
+}
+
+/** Parses whole commit records (as RawCommitSplitter cuts them) into CommitDiffs, in order. */
+export function parseCommitRecords(records: Uint8Array, options: PatchParserOptions = {}): CommitDiff[] {
+  const parser = new LogPatchParser(options);
+  const text = Buffer.from(records.buffer, records.byteOffset, records.byteLength).toString('utf8');
+  return [...parser.push(text), ...parser.end()];
+}

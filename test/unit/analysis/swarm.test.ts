@@ -1,0 +1,127 @@
+// The scoring run streams raw records to real worker threads that parse and evaluate them: a
+// worker dying while parsing is replaced and the batch retried, a stop mid-stream ends the run
+// cleanly, a context that fails ends the stream, and the result matches evaluating parsed diffs.
+
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluateBatch, toCandidate } from '../../../src/core/analysis/batchEvaluation';
+import type { HypothesisContext } from '../../../src/core/analysis/hypothesis';
+import { startingModel } from '../../../src/core/analysis/model';
+import { HypothesisPool, locateTaskFile } from '../../../src/core/analysis/pool';
+import { SwarmScoring } from '../../../src/core/analysis/swarm';
+import { WindowLineTracking } from '../../../src/core/analysis/windowTracking';
+import { CauseLensError } from '../../../src/core/errors';
+import { readCommitDiffs } from '../../../src/core/git';
+import { readRawCommits } from '../../../src/core/git/commitStream';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const context: HypothesisContext = {
+  anchors: [{ frameIndex: 0, path: 'src/a.js', line: 2, weight: 1, isTest: false, symbol: { name: 'f', startLine: 1, endLine: 4 } }],
+  neighbours: [],
+  errorWords: [{ word: 'email', originWeight: 1 }],
+};
+
+function manyCommits(count: number): BuiltRepo {
+  const b = new TestRepoBuilder();
+  for (let i = 0; i < count; i++) {
+    const file = i % 3 === 0 ? 'src/a.js' : `src/b${i % 5}.js`;
+    b.commit({ message: `change ${i}`, files: { [file]: `function f(user) {\n  return user.email + ${i};\n}\nmodule.exports = f;\n` } });
+  }
+  return b.build();
+}
+
+const tracking = () => (c: HypothesisContext) => {
+  const t = new WindowLineTracking(c.anchors.map((a) => a.path), new Set());
+  return (record: Parameters<WindowLineTracking['track']>[0]) => t.track(record);
+};
+
+describe('scoring run on the worker pool (raw records)', function () {
+  this.timeout(60000);
+  let repo: BuiltRepo;
+  let order: string[];
+  let dir: string;
+  before(() => {
+    repo = manyCommits(120);
+    order = repo.git('rev-list', 'HEAD').trim().split('\n');
+  });
+  after(() => repo.cleanup());
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'causelens-swarm-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scores every commit in the workers as evaluating the parsed diffs would', async () => {
+    const pool = new HypothesisPool({ workers: 2 });
+    try {
+      const swarm = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      await swarm.stream({ root: repo.dir }, order, tracking());
+      assert.equal(await swarm.settle(), undefined);
+      assert.equal(swarm.scored.length, order.length);
+      assert.ok(swarm.batches > 2, 'the window went out in several batches');
+      const diffs = await readCommitDiffs({ root: repo.dir }, { commits: order });
+      const track = tracking()(context);
+      const tracked = (await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true })).map(track);
+      const expected = evaluateBatch({ context, items: diffs.map((d, i) => ({ commit: toCandidate(d), tracked: tracked[i] })) });
+      const bySha = new Map(swarm.scored.map((s) => [s.sha, s]));
+      for (const e of expected) {
+        const { commit, position, ...result } = bySha.get(e.sha)!;
+        assert.deepEqual(result, e);
+        assert.equal(position, order.indexOf(e.sha));
+        assert.equal(commit.sha, e.sha);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces a worker that dies while parsing a batch of records and retries the batch', async () => {
+    const marker = join(dir, 'crashed');
+    const taskFile = join(dir, 'crash-while-parsing.js');
+    writeFileSync(taskFile, `'use strict';
+const fs = require('node:fs');
+const task = require(${JSON.stringify(locateTaskFile())});
+module.exports = function (batch) {
+  if (batch.records && batch.shas.length > 1 && !fs.existsSync(${JSON.stringify(marker)})) {
+    fs.writeFileSync(${JSON.stringify(marker)}, 'once');
+    process.exit(3);
+  }
+  return (task.default || task)(batch);
+};
+`);
+    const pool = new HypothesisPool({ workers: 1, taskFile });
+    try {
+      const swarm = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      await swarm.stream({ root: repo.dir }, order, tracking());
+      assert.equal(await swarm.settle(), undefined);
+      assert.equal(pool.retried, 1);
+      assert.deepEqual(new Set(swarm.scored.map((s) => s.sha)), new Set(order));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops mid-stream when told to, with the batches so far and no failure', async () => {
+    const pool = new HypothesisPool({ workers: 1 });
+    try {
+      const controller = new AbortController();
+      const swarm = new SwarmScoring(pool, Promise.resolve(context), startingModel(), controller.signal, () => controller.abort());
+      await assert.rejects(swarm.stream({ root: repo.dir }, order, tracking()), (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+      assert.equal(await swarm.settle(), undefined);
+      assert.ok(swarm.scored.length > 0 && swarm.scored.length < order.length, `${swarm.scored.length} scored before the stop`);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('ends the stream with the error of a context that could not be built', async () => {
+    const pool = new HypothesisPool({ workers: 1 });
+    try {
+      const failed = Promise.reject(new CauseLensError('bad-input', 'no context'));
+      const swarm = new SwarmScoring(pool, failed, startingModel(), undefined, () => undefined);
+      await assert.rejects(swarm.stream({ root: repo.dir }, order, tracking()), /no context/);
+      assert.equal(swarm.scored.length, 0);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+// Line tracking over raw records parses on the main thread only the commits that can touch a
+// followed file, and must give exactly what tracking every parsed diff gives: through renames,
+// quoted (non-ASCII) names and commits that touch nothing followed.
+
+import * as assert from 'node:assert/strict';
+import { evaluateBatch, toCandidate, type RecordBatch } from '../../../src/core/analysis/batchEvaluation';
+import type { HypothesisContext } from '../../../src/core/analysis/hypothesis';
+import { IncidentLineTracker } from '../../../src/core/analysis/lineTracking';
+import { literalPart, toTrackable, WindowLineTracking } from '../../../src/core/analysis/windowTracking';
+import { readCommitDiffs } from '../../../src/core/git';
+import { readRawCommits } from '../../../src/core/git/commitStream';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const body = (n: number, extra = '') => `${Array.from({ length: 12 }, (_, i) => `line ${i} of ${n};`).join('\n')}\n${extra}`;
+
+function history(): BuiltRepo {
+  const b = new TestRepoBuilder();
+  b.commit({ message: 'start', files: { 'src/old name.js': body(0), 'src/café.js': body(0), 'src/other.js': body(0) } });
+  b.commit({ message: 'edit followed', files: { 'src/old name.js': body(1, 'tail();\n') } });
+  b.commit({ message: 'rename followed', renames: [['src/old name.js', 'src/new.js']] });
+  b.commit({ message: 'unrelated', files: { 'src/other.js': body(2) } });
+  b.commit({ message: 'edit unicode name', files: { 'src/café.js': body(3, 'user.email;\n') } });
+  b.commit({ message: 'edit renamed', files: { 'src/new.js': `head();\n${body(1, 'tail();\n')}` } });
+  b.commit({ message: 'mentions the name in an unrelated file', files: { 'src/other.js': `${body(2)}// see src/new.js\n` } });
+  return b.build();
+}
+
+describe('line tracking over raw history records', () => {
+  let repo: BuiltRepo;
+  before(() => (repo = history()));
+  after(() => repo.cleanup());
+
+  it('finds the same changes as tracking every parsed diff, parsing only what can touch a followed file', async () => {
+    const order = repo.git('rev-list', 'HEAD').trim().split('\n');
+    const followed = ['src/new.js', 'src/café.js'];
+    const diffs = await readCommitDiffs({ root: repo.dir }, { commits: order });
+    const every = new IncidentLineTracker(followed);
+    const expected = diffs.map((d) => every.track(d.files.map(toTrackable), d.formattingOnly));
+    const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
+    const tracking = new WindowLineTracking(followed, new Set());
+    assert.deepEqual(records.map((r) => tracking.track(r)), expected);
+    assert.ok(expected.some((t) => t.some((c) => c.incidentPath === 'src/café.js')), 'the quoted name was followed');
+    assert.ok(expected.filter((t) => t.some((c) => c.incidentPath === 'src/new.js')).length >= 3, 'followed through the rename');
+    // 'unrelated' is never parsed here; the commit that only mentions a followed name is (harmlessly).
+    assert.ok(tracking.parsedHere < records.length, `${tracking.parsedHere} of ${records.length} parsed on the main thread`);
+  });
+
+  it('looks for the part of a name git prints as is', () => {
+    assert.equal(literalPart('src/café.js'), 'src/caf');
+    assert.equal(literalPart('a "quoted" long-name.js'), ' long-name.js');
+    assert.equal(literalPart('ééé'), undefined);
+  });
+
+  it('lets a worker evaluate raw records exactly as it evaluates parsed candidates', async () => {
+    const order = repo.git('rev-list', 'HEAD').trim().split('\n');
+    const context: HypothesisContext = {
+      anchors: [{ frameIndex: 0, path: 'src/café.js', line: 13, weight: 1, isTest: false }],
+      neighbours: [],
+      errorWords: [{ word: 'email', originWeight: 1 }],
+    };
+    const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
+    const tracking = new WindowLineTracking(['src/café.js'], new Set());
+    const tracked = records.map((r) => tracking.track(r));
+    const batch: RecordBatch = { context, records: Buffer.concat(records.map((r) => r.bytes)), shas: order, sizes: records.map((r) => r.bytes.length), tracked, ignoreRevs: [] };
+    const diffs = await readCommitDiffs({ root: repo.dir }, { commits: order });
+    const expected = evaluateBatch({ context, items: diffs.map((d, i) => ({ commit: toCandidate(d), tracked: tracked[i] })) });
+    assert.deepEqual(evaluateBatch(batch), expected);
+    assert.ok(expected.some((r) => r.features.crashLineIntroduced > 0 && r.matchedWords.includes('email')));
+    assert.throws(() => evaluateBatch({ ...batch, shas: [...order].reverse() }), /held/);
+  });
+});

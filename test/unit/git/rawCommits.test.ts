@@ -1,0 +1,92 @@
+// The raw record splitter cuts `git log -p` output into commits without parsing their diffs:
+// parsed record by record, the output must give exactly what the whole-stream parser gives,
+// however git's output is chunked and whatever the messages and file contents look like.
+
+import * as assert from 'node:assert/strict';
+import { CauseLensError } from '../../../src/core/errors';
+import { logPatchArgs, LogPatchParser, SAFE_GIT_CONFIG } from '../../../src/core/git';
+import { readRawCommits, streamRawCommits } from '../../../src/core/git/commitStream';
+import { parseCommitRecords, RawCommitSplitter, type RawCommit } from '../../../src/core/git/patchParser';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+function trickyHistory(): BuiltRepo {
+  const b = new TestRepoBuilder();
+  b.commit({ message: 'Add notes', files: { 'notes.txt': 'intro\n-- x\n++ y\n', 'src/app.js': 'const a = 1;\n' } });
+  // A body with what looks like a commit mark and diff syntax at the start of its lines.
+  b.commit({ message: 'Tricky\n\n\x1eCL\x1f fake mark\ndiff --git a/fake b/fake\n@@ -1 +1 @@', files: { 'notes.txt': 'intro\n--- a/x\n+++ b/y\n@@ -1 +1 @@\ndiff --git a/z b/z\n', 'ünï cödé.txt': 'é\n' } });
+  b.commit({ message: 'No diff at all (empty tree change)', files: {} });
+  b.commit({ message: 'Move', renames: [['src/app.js', 'src/main.js']] });
+  b.commit({ message: 'Edit', files: { 'src/main.js': 'const a = 2;\nconst b = 3;\n' } });
+  return b.build();
+}
+
+function gitLogOutput(repo: BuiltRepo): Buffer {
+  const shas = repo.git('rev-list', 'HEAD');
+  const args = [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()];
+  return Buffer.from(repo.git(...args.slice(0, -1), ...shas.trim().split('\n')), 'utf8');
+}
+
+function split(output: Buffer, size: number): RawCommit[] {
+  const splitter = new RawCommitSplitter();
+  const records: RawCommit[] = [];
+  for (let i = 0; i < output.length; i += size) records.push(...splitter.push(output.subarray(i, i + size)));
+  records.push(...splitter.end());
+  return records;
+}
+
+describe('git history: raw commit records', () => {
+  let repo: BuiltRepo;
+  let output: Buffer;
+  before(() => {
+    repo = trickyHistory();
+    output = gitLogOutput(repo);
+  });
+  after(() => repo.cleanup());
+
+  it('parsed record by record, gives what the whole output gives, however it is chunked', () => {
+    const whole = new LogPatchParser();
+    const expected = [...whole.push(output.toString('utf8')), ...whole.end()];
+    assert.equal(expected.length, 5);
+    for (const size of [1, 2, 5, 64, output.length]) {
+      const records = split(output, size);
+      assert.deepEqual(records.map((r) => r.info), expected.map((d) => d.commit), `headers, chunks of ${size}`);
+      assert.deepEqual(records.flatMap((r) => parseCommitRecords(r.bytes)), expected, `diffs, chunks of ${size}`);
+      assert.deepEqual(parseCommitRecords(Buffer.concat(records.map((r) => r.bytes))), expected, `all records at once, chunks of ${size}`);
+    }
+    assert.deepEqual(expected.map((d) => d.commit.subject), ['Edit', 'Move', 'No diff at all (empty tree change)', 'Tricky', 'Add notes'], 'a mark inside a message starts no commit');
+  });
+
+  it('ignores output before the first mark and drops a record whose header never ended', () => {
+    const splitter = new RawCommitSplitter();
+    const records = [...splitter.push(Buffer.from('noise\n')), ...splitter.push(output), ...splitter.push(Buffer.from('\x1eCL\x1fdeadbeef\x1fcut off')), ...splitter.end()];
+    assert.equal(records.length, 5);
+    assert.equal(records[0].bytes.subarray(0, 4).toString('latin1'), '\x1eCL\x1f');
+  });
+
+  it('streams records in the order asked, stops git when the consumer stops, and honours cancellation', async () => {
+    const order = repo.git('rev-list', 'HEAD').trim().split('\n');
+    const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
+    assert.deepEqual(records.map((r) => r.info.sha), order);
+    for await (const first of streamRawCommits({ root: repo.dir }, { commits: order }, { highWater: 1 })) {
+      assert.equal(first[0].info.sha, order[0]);
+      break;
+    }
+    const controller = new AbortController();
+    const reading = (async () => {
+      for await (const batch of streamRawCommits({ root: repo.dir }, { commits: order }, { signal: controller.signal, highWater: 1 })) {
+        assert.ok(batch.length > 0);
+        controller.abort();
+      }
+    })();
+    await assert.rejects(reading, (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+  });
+
+  it('looks commits up unless told they are known, so an unknown id is skipped', async () => {
+    const missing: string[] = [];
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const records = await readRawCommits({ root: repo.dir }, { commits: ['0'.repeat(40), head] }, { onMissing: (ids) => missing.push(...ids) });
+    assert.deepEqual(records.map((r) => r.info.sha), [head]);
+    assert.deepEqual(missing, ['0'.repeat(40)]);
+    await assert.rejects(readRawCommits({ root: repo.dir }, { commits: ['0'.repeat(40)] }, { knownCommits: true }), CauseLensError);
+  });
+});

@@ -1,0 +1,74 @@
+// The phases of an investigation overlap (the window's diffs stream while frames are located and
+// syntax trees read; blame starts once the frames are known): the result must not depend on it,
+// and a stop at any point must end the run cleanly.
+
+import * as assert from 'node:assert/strict';
+import { startingModel } from '../../../src/core/analysis/model';
+import { createCodeModel, locateFramesAtRevision } from '../../../src/core/engine';
+import { CauseLensError } from '../../../src/core/errors';
+import { readIncident } from '../../../src/core/incident';
+import { investigate } from '../../../src/core/investigation';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const stages = { locateFrames: locateFramesAtRevision, codeModel: createCodeModel, model: startingModel() };
+
+const api = `function load(order) {
+  return order.customer.email;
+}
+module.exports = { load };
+`;
+const server = `const { load } = require('./api');
+function handle(req) {
+  return load(req.order);
+}
+module.exports = { handle };
+`;
+
+function oldCulprit(): { repo: BuiltRepo; culprit: string } {
+  const b = new TestRepoBuilder();
+  b.commit({ message: 'start', files: { 'README.md': 'shop\n' } });
+  const culprit = b.commit({ message: 'read the customer email', files: { 'src/api.js': api, 'src/server.js': server } });
+  for (let i = 0; i < 8; i++) b.commit({ message: `docs ${i}`, files: { 'README.md': `shop ${i}\n` } });
+  const repo = b.build();
+  return { repo, culprit: repo.sha(culprit) };
+}
+
+const TRACE = `TypeError: Cannot read properties of undefined (reading 'email')
+    at load (/srv/app/src/api.js:2:25)
+    at handle (/srv/app/src/server.js:3:10)
+    at Object.<anonymous> (/srv/app/src/main.js:1:1)
+`;
+
+describe('investigate: overlapping phases', function () {
+  this.timeout(60000);
+  let shop: { repo: BuiltRepo; culprit: string };
+  before(() => (shop = oldCulprit()));
+  after(() => shop.repo.cleanup());
+
+  it('scores the commit that wrote the frame lines although it is older than the window', async () => {
+    for (const workers of [1, 2]) {
+      const result = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers, maxCommits: 3, ...stages });
+      assert.equal(result.stats.windowCommits, 3);
+      assert.equal(result.stats.blameCommits, 1);
+      assert.equal(result.stats.candidates, 4);
+      assert.equal(result.causes[0].commit.sha, shop.culprit);
+      assert.ok(result.causes[0].evidence.some((e) => e.kind === 'crash-line-introduced'), JSON.stringify(result.causes[0].evidence));
+    }
+  });
+
+  it('stops cleanly when cancelled while the frames are still being located', async () => {
+    const controller = new AbortController();
+    const run = investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 2, signal: controller.signal, onProgress: (p) => p.phase === 'locating' && controller.abort(), ...stages });
+    await assert.rejects(run, (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+  });
+
+  it('gives the same ranking whichever of the overlapping phases finishes first', async () => {
+    const slowFrames: typeof locateFramesAtRevision = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return locateFramesAtRevision(...args);
+    };
+    const quick = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 1, maxCommits: 5, ...stages });
+    const late = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 1, maxCommits: 5, ...stages, locateFrames: slowFrames });
+    assert.deepEqual(late.causes.map((c) => [c.commit.sha, c.score]), quick.causes.map((c) => [c.commit.sha, c.score]));
+  });
+});
