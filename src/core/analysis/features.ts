@@ -25,6 +25,11 @@ export const FEATURE_NAMES = [
   'guardOnErrorWords',
   /** The commit removed or renamed the definition of a name the error says is missing. */
   'definitionRemoved',
+  /**
+   * The commit removed the definition of the name the error says is missing, and nothing defines
+   * it at the incident revision: by itself a sufficient explanation of the failure.
+   */
+  'missingNameRemoved',
   /** The commit changed how the value that turned out missing is assigned (`customer: ...`). */
   'missingValueAssigned',
   'errorHandlingChanged',

@@ -252,7 +252,11 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
       const stillMissing = unresolved.find((name) => name.toLowerCase() === w.word);
-      if (stillMissing) out.removedMissingName = stillMissing;
+      if (stillMissing) {
+        out.removedMissingName = stillMissing;
+        out.features.missingNameRemoved = 1;
+        out.evidence.push({ kind: 'definition-removed', feature: 'missingNameRemoved', message: `Nothing defines '${stillMissing}' at the failing revision: this removal is what made it missing`, path: file.path });
+      }
     }
     if (out.features.definitionRemoved >= 1 || unresolved.length === 0 || !readFiles.includes(file.path)) continue;
     for (const line of readable(file.removed)) {

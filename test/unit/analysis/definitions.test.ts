@@ -51,4 +51,15 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     assert.equal(evaluateHypothesis(commit(['const replaceCaret = (comp) => {'], ['const replaceCaret = (comp, options) => {']), [], context).features.definitionRemoved, 0);
     assert.equal(evaluateHypothesis(commit([], ['const replaceTilde = (comp, options) => {']), [], context).features.definitionRemoved, 0);
   });
+
+  it('says the removal made the name missing when the error names it and nothing defines it today', () => {
+    const named: HypothesisContext = { ...context, errorWords: [{ word: 'replacecaret', originWeight: 1 }], missingName: 'binding' };
+    const result = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], named);
+    assert.equal(result.features.definitionRemoved, 1);
+    assert.equal(result.features.missingNameRemoved, 1);
+    assert.equal(result.removedMissingName, 'replaceCaret');
+    const definedToday = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], { ...named, unresolved: { names: [], files: ['classes/range.js'] } });
+    assert.equal(definedToday.features.definitionRemoved, 1);
+    assert.equal(definedToday.features.missingNameRemoved, 0);
+  });
 });
