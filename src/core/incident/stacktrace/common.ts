@@ -27,6 +27,26 @@ export interface ParsedStack {
 
 export type StackParser = (lines: string[]) => ParsedStack;
 
+/** Other failures kept after the reported one. */
+const MAX_OTHER_FAILURES = 5;
+
+function chainKey(chain: readonly ExceptionInfo[]): string {
+  return JSON.stringify(chain.map((e) => [e.type, e.message, e.frames.map((f) => [f.file, f.module, f.function, f.line, f.column])]));
+}
+
+/**
+ * The reported failure and the others printed with it, given reported first and the others
+ * nearest first: a test run prints one failure per failing test and often repeats them in a
+ * summary, so repeats are dropped, a few are kept, and a warning says what was read.
+ */
+export function reportedAndOthers(chains: ExceptionInfo[][], warnings: string[], what: string): Pick<ParsedStack, 'exceptions' | 'otherFailures'> {
+  const distinct = chains.filter((chain, i) => chains.findIndex((other) => chainKey(other) === chainKey(chain)) === i);
+  const [exceptions = [], ...others] = distinct;
+  if (others.length > 0) warnings.push(`The text holds ${others.length + 1} separate ${what}: the reported failure is read first, the others add evidence.`);
+  const otherFailures = others.slice(0, MAX_OTHER_FAILURES);
+  return { exceptions, ...(otherFailures.length > 0 ? { otherFailures } : {}) };
+}
+
 /** An exception being read: header text and frames in printed order. */
 export interface ExceptionDraft {
   type: string;

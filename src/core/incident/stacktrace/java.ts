@@ -3,7 +3,7 @@
 
 import { isInApp } from '../inApp';
 import type { ExceptionInfo, StackFrame } from '../model';
-import { type ExceptionDraft, type ParsedStack, finishDraft, finishDrafts, frame, newDraft, splitTypeAndMessage, toInt } from './common';
+import { type ExceptionDraft, type ParsedStack, finishDraft, finishDrafts, frame, newDraft, reportedAndOthers, splitTypeAndMessage, toInt } from './common';
 
 export const JAVA_FRAME = /^(\s*)at\s+(?:[\w.$-]+(?:@[\w.-]+)?\/+)*([\w$.<>\-/]+?)\.([\w$<>\-]+)\((.*?)\)(?:\s.*)?$/;
 const CAUSED_BY = /^(\s*)Caused by:\s*(.*)$/;
@@ -118,9 +118,6 @@ class JavaReader {
   }
 }
 
-/** Other failures kept, nearest the reported one first. */
-const MAX_OTHER_FAILURES = 5;
-
 /**
  * Reads a JVM stack trace; the first exception is the reported one, each `Caused by` the next.
  * Traces printed after it on their own (each failing test of a run) are kept as other failures.
@@ -134,14 +131,7 @@ export function parseJava(lines: string[]): ParsedStack {
     attachSuppressed(root.chain, exceptions, warnings);
     return exceptions;
   });
-  // A build log may print the same trace twice (the test report and the summary): keep one.
-  const key = (chain: ExceptionInfo[]) => JSON.stringify(chain.map((e) => [e.type, e.message, e.frames.map((f) => [f.module, f.function, f.line])]));
-  const distinct = chains.filter((chain, i) => chains.findIndex((other) => key(other) === key(chain)) === i);
-  const [reported, ...others] = distinct;
-  if (!reported) return { format: 'java', exceptions: [], warnings };
-  if (others.length > 0) warnings.push(`The text holds ${others.length + 1} separate stack traces: the first is the reported failure, the others add evidence.`);
-  const otherFailures = others.slice(0, MAX_OTHER_FAILURES);
-  return { format: 'java', exceptions: reported, ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
+  return { format: 'java', ...reportedAndOthers(chains, warnings, 'stack traces'), warnings };
 }
 
 function startRoot(header: string[], roots: Node[]): Node {

@@ -3,7 +3,7 @@
 
 import { isInApp } from '../inApp';
 import type { ExceptionInfo } from '../model';
-import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft } from './common';
+import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, reportedAndOthers } from './common';
 
 const TRACEBACK = /^\s*(?:Exception Group )?Traceback \(most recent call last\):\s*$/;
 /** `+-+------ 1 ------`, `+------ 2 ------`, `+------` and `+---- ... ----` around exception-group members. */
@@ -131,13 +131,10 @@ function parseChain(lines: string[]): ParsedStack {
   if (last.length > 0 && !last[last.length - 1].hasException) {
     warnings.push('The traceback ends before its exception line; it may be truncated.');
   }
-  if (chains.length > 0) warnings.push(`The text holds ${chains.length + 1} separate tracebacks: the last one is the reported failure, the others add evidence.`);
-  const otherFailures = chains.slice(-MAX_OTHER_FAILURES).reverse().map((chain) => finishChain(chain, warnings));
-  return { format: 'python', exceptions: finishChain(last, warnings), ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
+  // Python prints the reported traceback last: the others come before it, the nearest last.
+  const ordered = [last, ...chains.reverse()].map((chain) => finishChain(chain, warnings));
+  return { format: 'python', ...reportedAndOthers(ordered, warnings, 'tracebacks'), warnings };
 }
-
-/** Other failures kept, nearest the reported one first. */
-const MAX_OTHER_FAILURES = 5;
 
 /** Printed oldest first: the last segment is the reported exception, each earlier one its cause. */
 function finishChain(chain: readonly Segment[], warnings: string[]): ExceptionInfo[] {

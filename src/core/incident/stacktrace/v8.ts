@@ -4,7 +4,7 @@
 import { isInApp } from '../inApp';
 import { FrameCollector } from '../limits';
 import type { StackFrame } from '../model';
-import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, splitTypeAndMessage, toInt } from './common';
+import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, reportedAndOthers, splitTypeAndMessage, toInt } from './common';
 
 const FRAME_LINE = /^\s*at\s+(.+?)\s*$/;
 const CAUSE_LINE = /^\s*\[cause\]:\s*(.*)$/;
@@ -136,9 +136,6 @@ class V8Reader {
   }
 }
 
-/** Other failures kept, nearest the reported one first. */
-const MAX_OTHER_FAILURES = 5;
-
 /**
  * Reads V8 stack text; the first error is the reported one, each `[cause]` the next. Errors
  * printed after it on their own (each failing test of a run) are kept as other failures.
@@ -160,16 +157,7 @@ export function parseV8(lines: string[]): ParsedStack {
     chains[chains.length - 1].push(draft);
   }
   chains.forEach((chain) => fillCauseGaps(chain, reader.gaps));
-  // A test run prints each failure again in its summary: keep one of each.
-  const distinct = chains.filter((chain, i) => chains.findIndex((other) => chainKey(other) === chainKey(chain)) === i);
-  const [reported = [], ...others] = distinct;
-  if (others.length > 0) warnings.push(`The text holds ${others.length + 1} separate errors: the first is the reported failure, the others add evidence.`);
-  const otherFailures = others.slice(0, MAX_OTHER_FAILURES).map((chain) => finishDrafts(chain, warnings));
-  return { format: 'v8', exceptions: finishDrafts(reported, warnings), ...(otherFailures.length > 0 ? { otherFailures } : {}), warnings };
-}
-
-function chainKey(chain: readonly ExceptionDraft[]): string {
-  return chain.map((d) => `${d.type}\0${d.message}\0${d.frames.frames().map(frameKey).join('\n')}`).join('\0\0');
+  return { format: 'v8', ...reportedAndOthers(chains.map((chain) => finishDrafts(chain, warnings)), warnings, 'errors'), warnings };
 }
 
 function isNodePreamble(lines: string[], i: number): boolean {
