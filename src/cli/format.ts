@@ -15,7 +15,7 @@ export function formatHuman(result: InvestigationResult, explanations: readonly 
     const pct = `${(cause.score * 100).toFixed(1)}%`.padStart(6);
     const verdict = cause.confirmed === true ? '  [confirmed by revert]' : '';
     lines.push(`#${cause.rank} ${pct}  ${cause.commit.sha.slice(0, 10)}  ${cause.commit.date.slice(0, 10)}  ${cause.commit.author}  ${cause.commit.subject}${verdict}`);
-    for (const e of cause.evidence.slice(0, 3)) lines.push(`           ${e.weight >= 0 ? '+' : '-'} ${e.message}`);
+    for (const e of cause.evidence.slice(0, 3)) lines.push(`           ${e.weight > 0 ? '+' : e.weight < 0 ? '-' : '·'} ${e.message}`);
     const explanation = explanations.find((x) => x.sha === cause.commit.sha);
     if (explanation) {
       const by = explanation.origin === 'offline' ? 'offline' : explanation.author;

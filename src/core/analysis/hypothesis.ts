@@ -193,6 +193,13 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
 function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
+  const words = context.errorWords.map((w) => w.word);
+  // Every part of an identifier is a substring of the lower-cased line: lines holding no error
+  // word that way cannot match, and most lines of most commits are such lines.
+  const mayHoldWord = (line: string) => {
+    const lower = line.toLowerCase();
+    return words.some((w) => lower.includes(w));
+  };
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
   // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
@@ -207,7 +214,7 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
     }
     if (file.deleted) continue;
     for (const line of readable([...file.added, ...file.removed])) {
-      if (isCommentLine(line)) continue;
+      if (!mayHoldWord(line) || isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
         for (const part of identifierParts(m[0])) {
@@ -221,15 +228,15 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
 }
 
 /**
- * Lines that define `name`: a function, method, class or variable binding of it, and (unless
- * only bindings count, as for "x is not defined") a property or export of that name.
+ * A test for lines that define `name`: a function, method, class or variable binding of it, and
+ * (unless only bindings count, as for "x is not defined") a property or export of that name.
  */
-function definesName(line: string, name: string, bindingsOnly: boolean): boolean {
+function definitionOf(name: string, bindingsOnly: boolean): RegExp {
   const n = name.replace(/[$]/g, '\\$');
   const binding = `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
     `|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`;
   const member = `|(?:^\\s*${n}\\s*[:=](?!=))|(?:\\bexports\\.${n}\\s*=)`;
-  return new RegExp(binding + (bindingsOnly ? '' : member), 'i').test(line);
+  return new RegExp(binding + (bindingsOnly ? '' : member), 'i');
 }
 
 /**
@@ -238,17 +245,17 @@ function definesName(line: string, name: string, bindingsOnly: boolean): boolean
  * around the frames still uses with no definition left (a rename that missed a caller).
  */
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
-  const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine) : [];
   const bindingsOnly = context.missingName === 'binding';
+  const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine).map((w) => ({ ...w, defines: definitionOf(w.word, bindingsOnly) })) : [];
   const unresolved = context.unresolved?.names ?? [];
   const readFiles = context.unresolved?.files ?? [];
-  const addedNames = new Set(commit.files.flatMap((file) => file.added.map(definedName)).filter(Boolean));
+  let addedNames: Set<string | undefined> | undefined;
   for (const file of commit.files) {
     if (file.created || file.binary) continue;
     for (const w of named) {
       if (w.originWeight <= out.features.definitionRemoved) continue;
-      const removed = file.removed.find((line) => definesName(line, w.word, bindingsOnly));
-      if (!removed || file.added.some((line) => definesName(line, w.word, bindingsOnly))) continue;
+      const removed = file.removed.find((line) => w.defines.test(line));
+      if (!removed || file.added.some((line) => w.defines.test(line))) continue;
       out.features.definitionRemoved = w.originWeight;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${w.word}' from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
       const stillMissing = unresolved.find((name) => name.toLowerCase() === w.word);
@@ -261,7 +268,9 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
     if (out.features.definitionRemoved >= 1 || unresolved.length === 0 || !readFiles.includes(file.path)) continue;
     for (const line of readable(file.removed)) {
       const name = definedName(line);
-      if (!name || addedNames.has(name) || !unresolved.includes(name)) continue;
+      if (!name || !unresolved.includes(name)) continue;
+      addedNames ??= new Set(commit.files.flatMap((f) => f.added.map(definedName)));
+      if (addedNames.has(name)) continue;
       out.features.definitionRemoved = 1;
       out.evidence.push({ kind: 'definition-removed', feature: 'definitionRemoved', message: `Removed the definition of '${name}' from ${file.path}, but the code still uses '${name}': \`${line.trim().slice(0, 80)}\``, path: file.path });
       break;
