@@ -34,7 +34,7 @@ export interface ExplainIo {
 
 export async function explainTopCauses(repoPath: string, result: InvestigationResult, io: ExplainIo): Promise<Explanation[]> {
   const repo = await openRepository(repoPath, io.signal);
-  const request = { incident: result.incident, causes: await readCausesToExplain(repo, result.causes, { top: TOP, ...(io.signal ? { signal: io.signal } : {}) }) };
+  const request = { incident: result.incident, frames: result.frames, causes: await readCausesToExplain(repo, result.causes, { top: TOP, ...(io.signal ? { signal: io.signal } : {}) }) };
   const config = openAiConfigFromEnv(io.env);
   if (!config) return explainCauses(request, { top: TOP, ...(io.signal ? { signal: io.signal } : {}) });
 

@@ -60,7 +60,7 @@ export function previewExplanationPayload(request: ExplainRequest, model: Explan
 }
 
 function offlineExplanation(request: ExplainRequest, item: CauseToExplain, failed?: Extract<ModelCallResult, { ok: false }>): Explanation {
-  const answer = explainOffline(request.incident, item);
+  const answer = explainOffline(request.incident, item, request.frames);
   const explanation: Explanation = {
     sha: item.cause.commit.sha,
     rank: item.cause.rank,
@@ -86,7 +86,7 @@ function modelExplanation(model: ExplanationModel, item: CauseToExplain, result:
     rank: item.cause.rank,
     summary: result.answer.explanation.trim(),
     // A model that named no usable lines still gets the lines the evidence points at.
-    suspectLines: ranges.length > 0 ? ranges : explainOffline(request.incident, item).suspectLines,
+    suspectLines: ranges.length > 0 ? ranges : explainOffline(request.incident, item, request.frames).suspectLines,
     suggestedFix: result.answer.suggestedFix.trim(),
     author: model.id,
     origin: 'model',

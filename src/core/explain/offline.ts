@@ -92,10 +92,10 @@ export function suspectRanges(item: CauseToExplain, crash: { path: string; line:
   return ranges;
 }
 
-function crashLocation(incident: Incident, item: CauseToExplain): { path: string; line: number; symbol?: string } | undefined {
+function crashLocation(incident: Incident, item: CauseToExplain, frames: readonly { path: string; line: number }[]): { path: string; line: number; symbol?: string } | undefined {
   const crash = allFrames(incident).find((f) => f.inApp && f.line !== undefined);
   if (!crash) return undefined;
-  const known = item.cause.suspectLines.find((s) => pathsMatch(crash.file, s.path) && s.line === crash.line);
+  const known = [...item.cause.suspectLines, ...frames].find((s) => pathsMatch(crash.file, s.path) && s.line === crash.line);
   return { path: known?.path ?? crash.file, line: crash.line!, symbol: crash.function };
 }
 
@@ -119,12 +119,12 @@ function suggestFix(incident: Incident, item: CauseToExplain, guards: ReturnType
   return `Revert ${short} (\`git revert ${short}\`) to confirm it is the cause, then correct ${where ?? 'the code it changed'}.`;
 }
 
-export function explainOffline(incident: Incident, item: CauseToExplain): OfflineAnswer {
+export function explainOffline(incident: Incident, item: CauseToExplain, frames: readonly { path: string; line: number }[] = []): OfflineAnswer {
   const { cause } = item;
   const short = cause.commit.sha.slice(0, 7);
   const error = incident.exceptions[0];
   const errorText = error ? `${error.type}: ${error.message}` : incident.title;
-  const crash = crashLocation(incident, item);
+  const crash = crashLocation(incident, item, frames);
   const sentences: string[] = [];
 
   const location = LOCATION_KINDS.map((k) => cause.evidence.find((e) => e.kind === k)).find((e) => e !== undefined);

@@ -26,6 +26,8 @@ export interface CauseToExplain {
 
 export interface ExplainRequest {
   incident: Incident;
+  /** The incident's frames found in the repository: files are named by their repository path. */
+  frames?: readonly { path: string; line: number }[];
   /** In rank order; only the first `top` are explained. */
   causes: CauseToExplain[];
 }

@@ -43,7 +43,7 @@ export async function explainInvestigation(services: ExplainServices, ticket: Ru
   const signal = AbortSignal.any([investigations.runSignal(ticket), caller.signal]);
   try {
     const causes = await readCausesToExplain({ root: repoRoot }, result.causes, { top, signal });
-    const request: ExplainRequest = { incident: result.incident, causes };
+    const request: ExplainRequest = { incident: result.incident, frames: result.frames, causes };
     const { model, consent } = await modelWithConsent(services, request, top);
     return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CauseLens' }, async (progress) => {
       progress.report({ message: model ? `explaining with ${model.id}…` : 'explaining…' });

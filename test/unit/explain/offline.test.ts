@@ -49,6 +49,12 @@ describe('offline explainer', () => {
     const item = causeToExplain('a1b2c3d4e5f6', 1, [guardHunk({ removed: [] })]);
     assert.match(explainOffline(incident(), item).suggestedFix, /^Check for the missing value before src\/users\.js:12 in formatUser/);
   });
+
+  it('names the crash site by its repository path even when the commit did not touch that file', () => {
+    const item = causeToExplain('0dd000000000', 2, [guardHunk({ path: 'src/orders.js', removed: [] })], { suspectLines: [{ path: 'src/orders.js', line: 9 }] });
+    assert.match(explainOffline(incident(), item).suggestedFix, /before \/app\/src\/users\.js:12/, 'without the located frames only the runtime path is known');
+    assert.match(explainOffline(incident(), item, [{ path: 'src/users.js', line: 12 }]).suggestedFix, /^Check for the missing value before src\/users\.js:12 in formatUser/);
+  });
 });
 
 describe('offline explainer on thin input', () => {
