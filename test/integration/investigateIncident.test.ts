@@ -76,6 +76,17 @@ describe('Investigate Incident command', () => {
     assert.equal(services.rankedCauses.current, undefined);
   });
 
+  it('shows the other failures of a test run in the Stack view, each frame found in the repository', async () => {
+    const services = await activeServices();
+    const other = ["TypeError: Cannot read properties of undefined (reading 'active')", '    at findUsers (/app/src/store.js:10:40)', '    at listUsers (/app/src/users.js:17:23)'].join('\n');
+    await vscode.commands.executeCommand('causelens.investigateIncident', { text: `${NODE_CRASH}\n\n${other}\n` });
+    const roots = services.stack.getChildren();
+    assert.deepEqual(roots.map((n) => (n.kind === 'exception' ? services.stack.getTreeItem(n).label : n.kind)), ['TypeError', 'Also failed: TypeError']);
+    const frames = services.stack.getChildren(roots[1]);
+    assert.deepEqual(frames.map((f) => (f.kind === 'frame' ? f.located?.path : undefined)), ['src/store.js', 'src/users.js']);
+    await vscode.commands.executeCommand('causelens.clearResults');
+  });
+
   it('Clear Results empties both views', async () => {
     const services = await activeServices();
     await vscode.commands.executeCommand('causelens.investigateIncident', { text: NODE_CRASH });

@@ -1,5 +1,6 @@
-// The "Stack" view: the incident's exceptions and frames as mapped onto the repository. In-app
-// frames found in the repository open the working-tree file at the line; library frames are dimmed.
+// The "Stack" view: the incident's exceptions and frames as mapped onto the repository, then the
+// other failures reported with it (a test run's other failing tests). In-app frames found in the
+// repository open the working-tree file at the line; library frames are dimmed.
 
 import * as vscode from 'vscode';
 import type { LocatedFrame } from '../../core/analysis/context';
@@ -9,7 +10,8 @@ import { dimmedResourceUri } from './dimmedFrames';
 import { openLocationCommand } from './rankedCausesView';
 
 export type StackNode =
-  | { kind: 'exception'; exception: ExceptionInfo; exceptionIndex: number }
+  /** `failure` is set for an exception of `Incident.otherFailures[failure - 1]`. */
+  | { kind: 'exception'; exception: ExceptionInfo; exceptionIndex: number; failure?: number }
   | { kind: 'frame'; frame: StackFrame; located?: LocatedFrame };
 
 export class StackProvider implements vscode.TreeDataProvider<StackNode>, vscode.Disposable {
@@ -24,18 +26,24 @@ export class StackProvider implements vscode.TreeDataProvider<StackNode>, vscode
   getChildren(node?: StackNode): StackNode[] {
     const result = this.store.current?.result;
     if (!result) return [];
-    if (!node) return result.incident.exceptions.map((exception, exceptionIndex): StackNode => ({ kind: 'exception', exception, exceptionIndex }));
+    if (!node) {
+      return [result.incident.exceptions, ...(result.incident.otherFailures ?? [])].flatMap((chain, failure) =>
+        chain.map((exception, exceptionIndex): StackNode => ({ kind: 'exception', exception, exceptionIndex, ...(failure > 0 ? { failure } : {}) })),
+      );
+    }
     if (node.kind !== 'exception') return [];
     return node.exception.frames.map((frame, frameIndex): StackNode => {
-      const located = result.frames.find((f) => !f.failure && f.exceptionIndex === node.exceptionIndex && f.frameIndex === frameIndex);
+      const located = result.frames.find((f) => (f.failure ?? 0) === (node.failure ?? 0) && f.exceptionIndex === node.exceptionIndex && f.frameIndex === frameIndex);
       return { kind: 'frame', frame, ...(located ? { located } : {}) };
     });
   }
 
   getTreeItem(node: StackNode): vscode.TreeItem {
     if (node.kind === 'exception') {
-      const label = node.exceptionIndex === 0 ? node.exception.type : `${node.exception.chainedAs === 'context' ? 'During handling' : 'Caused by'}: ${node.exception.type}`;
-      const item = new vscode.TreeItem(label, node.exceptionIndex === 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const chained = node.exceptionIndex === 0 ? node.exception.type : `${node.exception.chainedAs === 'context' ? 'During handling' : 'Caused by'}: ${node.exception.type}`;
+      const label = node.failure && node.exceptionIndex === 0 ? `Also failed: ${chained}` : chained;
+      const reported = !node.failure && node.exceptionIndex === 0;
+      const item = new vscode.TreeItem(label, reported ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.description = node.exception.message;
       item.tooltip = `${node.exception.type}: ${node.exception.message}`;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
