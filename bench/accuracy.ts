@@ -126,28 +126,34 @@ export function metrics(ranks: readonly number[]): Metrics {
   return { cases: ranks.length, top1: share(1), top3: share(3), top5: share(5), mrr: ranks.reduce((a, r) => a + (Number.isFinite(r) ? 1 / r : 0), 0) / n };
 }
 
-const L2_CHOICES = [0.005, 0.02, 0.05, 0.1, 0.2];
+const L2_CHOICES = [0.005, 0.02, 0.05, 0.1, 0.2, 0.5];
 const FOLDS = 5;
+/** Where the penalty pulls: zero, or the hand-set starting weights (a prior a person set). */
+const PRIORS = { zero: undefined, 'starting weights': startingModel().weights } as const;
+export type PriorName = keyof typeof PRIORS;
 
 /**
- * Fits on the training part only. The L2 penalty is chosen by 5-fold cross-validation inside
- * the training part (mean reciprocal rank of held-out folds), so the test part never steers it.
+ * Fits on the training part only. The L2 penalty and what it pulls towards (zero or the
+ * hand-set starting weights) are chosen by 5-fold cross-validation inside the training part
+ * (mean reciprocal rank of held-out folds), so the test part never steers them.
  */
-export function fitOnTraining(outcomes: readonly CaseOutcome[]): ModelWeights & { l2: number } {
+export function fitOnTraining(outcomes: readonly CaseOutcome[]): ModelWeights & { l2: number; prior: PriorName } {
   const training = outcomes.filter((o) => o.split === 'train' && o.culpritIndex >= 0 && o.features.length > 1);
   const asCase = (o: CaseOutcome) => ({ candidates: o.features, culpritIndex: o.culpritIndex });
-  let best = { l2: 0.02, mrr: -1 };
-  for (const l2 of L2_CHOICES) {
-    let reciprocal = 0;
-    for (let fold = 0; fold < FOLDS; fold++) {
-      const held = training.filter((_, i) => i % FOLDS === fold);
-      const model = fitWeights(training.filter((_, i) => i % FOLDS !== fold).map(asCase), { l2 });
-      for (const o of held) reciprocal += 1 / rankUnderModel(o, model);
+  let best: { l2: number; prior: PriorName; mrr: number } = { l2: 0.02, prior: 'zero', mrr: -1 };
+  for (const prior of Object.keys(PRIORS) as PriorName[]) {
+    for (const l2 of L2_CHOICES) {
+      let reciprocal = 0;
+      for (let fold = 0; fold < FOLDS; fold++) {
+        const held = training.filter((_, i) => i % FOLDS === fold);
+        const model = fitWeights(training.filter((_, i) => i % FOLDS !== fold).map(asCase), { l2, prior: PRIORS[prior] });
+        for (const o of held) reciprocal += 1 / rankUnderModel(o, model);
+      }
+      const mrr = reciprocal / Math.max(1, training.length);
+      if (mrr > best.mrr) best = { l2, prior, mrr };
     }
-    const mrr = reciprocal / Math.max(1, training.length);
-    if (mrr > best.mrr) best = { l2, mrr };
   }
-  return { ...fitWeights(training.map(asCase), { l2: best.l2 }), l2: best.l2 };
+  return { ...fitWeights(training.map(asCase), { l2: best.l2, prior: PRIORS[best.prior] }), l2: best.l2, prior: best.prior };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -174,6 +180,7 @@ export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWe
   }
   const failed = outcomes.filter((o) => o.error);
   if (failed.length > 0) lines.push('', `Cases that failed to run: ${failed.map((o) => `${o.id} (${o.error})`).join('; ')}`);
-  lines.push('', `Fitted weights (L2 ${(fitted as { l2?: number }).l2 ?? '-'} chosen by 5-fold cross-validation within the training part): ${FEATURE_NAMES.map((n) => `${n} ${fitted.weights[n].toFixed(2)}`).join(', ')}.`);
+  const { l2, prior } = fitted as { l2?: number; prior?: PriorName };
+  lines.push('', `Fitted weights (L2 ${l2 ?? '-'} towards ${prior ?? '-'}, both chosen by 5-fold cross-validation within the training part): ${FEATURE_NAMES.map((n) => `${n} ${fitted.weights[n].toFixed(2)}`).join(', ')}.`);
   return lines.join('\n');
 }

@@ -60,14 +60,20 @@ export interface TrainingCase {
 export interface FitOptions {
   iterations?: number;
   learningRate?: number;
-  /** L2 penalty: keeps weights small where the corpus says little, which generalises better. */
+  /** L2 penalty: keeps weights near `prior` where the corpus says little, which generalises better. */
   l2?: number;
+  /**
+   * Where the penalty pulls (and the fit starts): zero by default, or prior weights such as
+   * startingModel()'s, so evidence the corpus rarely shows keeps the weight a person gave it.
+   */
+  prior?: Weights;
 }
 
-/** Fits weights by gradient ascent on the mean log-probability of each case's culprit. */
+/** Fits weights by gradient ascent on the mean log-probability of each case's culprit (MAP with a Gaussian prior). */
 export function fitWeights(cases: readonly TrainingCase[], options: FitOptions = {}): ModelWeights {
   const { iterations = 600, learningRate = 0.3, l2 = 0.02 } = options;
-  const w = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Weights;
+  const centre = (name: FeatureName) => options.prior?.[name] ?? 0;
+  const w = Object.fromEntries(FEATURE_NAMES.map((n) => [n, centre(n)])) as Weights;
   const usable = cases.filter((c) => c.culpritIndex >= 0 && c.culpritIndex < c.candidates.length);
   if (usable.length === 0) return { weights: w, temperature: 1 };
   for (let it = 0; it < iterations; it++) {
@@ -82,7 +88,7 @@ export function fitWeights(cases: readonly TrainingCase[], options: FitOptions =
       }
     }
     for (const name of FEATURE_NAMES) {
-      w[name] += learningRate * (grad[name] / usable.length - l2 * w[name]);
+      w[name] += learningRate * (grad[name] / usable.length - l2 * (w[name] - centre(name)));
     }
   }
   return { weights: w, temperature: 1 };

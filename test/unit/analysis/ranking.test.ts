@@ -149,6 +149,16 @@ describe('model and ranking', () => {
     assert.ok(meanLogLikelihood(cases, fitted) > meanLogLikelihood(cases, zero));
   });
 
+  it('keeps the prior weight of evidence the cases cannot tell apart, and moves the rest', () => {
+    const f = (over: Partial<FeatureVector>): FeatureVector => ({ ...emptyFeatures(), firstRelease: 1, ...over });
+    const cases = Array.from({ length: 12 }, () => ({ candidates: [f({ size: 2 }), f({ enclosingSymbolChanged: 1, size: 1 }), f({ size: 3 })], culpritIndex: 1 }));
+    const prior = { ...emptyFeatures(), firstRelease: 1, enclosingSymbolChanged: 0.5 };
+    const towardsPrior = fitWeights(cases, { l2: 0.2, prior });
+    assert.ok(Math.abs(towardsPrior.weights.firstRelease - 1) < 1e-9, 'every candidate shipped in the first release: nothing to learn');
+    assert.ok(towardsPrior.weights.enclosingSymbolChanged > 0.5);
+    assert.ok(Math.abs(fitWeights(cases, { l2: 0.2 }).weights.firstRelease) < 1e-9);
+  });
+
   it('ranks, calibrates and explains the causes with weighted evidence', () => {
     const mk = (sha: string, position: number, over: Partial<FeatureVector>, words: string[] = []): ScoredHypothesis => ({
       sha, position, features: { ...emptyFeatures(), ...over }, matchedWords: words, suspectLines: [],
