@@ -51,3 +51,15 @@ export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<
 export function bindsAtRunTime(language: string | undefined): boolean {
   return language === 'javascript' || language === 'typescript' || language === 'tsx' || language === 'python' || language === 'ruby' || language === 'php';
 }
+
+/**
+ * A test for lines that define `name`: a function, method, class or variable binding of it, and
+ * (unless only bindings count, as for "x is not defined") a property or export of that name.
+ */
+export function definitionOf(name: string, bindingsOnly: boolean): RegExp {
+  const n = name.replace(/[$]/g, '\\$');
+  const binding = `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
+    `|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`;
+  const member = `|(?:^\\s*${n}\\s*[:=](?!=))|(?:\\bexports\\.${n}\\s*=)`;
+  return new RegExp(binding + (bindingsOnly ? '' : member), 'i');
+}

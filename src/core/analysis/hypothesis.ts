@@ -3,7 +3,7 @@
 // of the error it added or removed, the shape of the change and when it shipped.
 // Pure and synchronous: it runs inside the Piscina workers.
 
-import { definedName } from './definitions';
+import { definedName, definitionOf } from './definitions';
 import { identifierParts } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
@@ -225,18 +225,6 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
     }
   }
   return context.errorWords.filter((w) => (w.fromCrashLine ? tokensAwayFromCrashLines : tokens).has(w.word)).map((w) => w.word);
-}
-
-/**
- * A test for lines that define `name`: a function, method, class or variable binding of it, and
- * (unless only bindings count, as for "x is not defined") a property or export of that name.
- */
-function definitionOf(name: string, bindingsOnly: boolean): RegExp {
-  const n = name.replace(/[$]/g, '\\$');
-  const binding = `(?:\\b(?:function\\*?|def|class|fn|func|interface|enum|struct|const|let|var|module|sub)\\s+${n}\\b)` +
-    `|(?:^\\s*(?:async\\s+)?${n}\\s*\\([^)]*\\)\\s*\\{)|(?:\\b(?:public|private|protected|static)\\b[^=(]*\\b${n}\\s*\\()`;
-  const member = `|(?:^\\s*${n}\\s*[:=](?!=))|(?:\\bexports\\.${n}\\s*=)`;
-  return new RegExp(binding + (bindingsOnly ? '' : member), 'i');
 }
 
 /**
