@@ -137,6 +137,31 @@ describe('V8 stacks: a test run with several failures', () => {
     }
   }
 
+  it('reads mocha\'s report the same way: the first failure, then the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-mocha-'));
+    try {
+      writeFileSync(join(dir, 'lib.js'), 'function add(a, b) { return a - b; }\nfunction mul(a, b) { return a.value * b; }\nmodule.exports = { add, mul };\n');
+      writeFileSync(join(dir, 'lib.test.js'), [
+        "const assert = require('node:assert');",
+        "const { add, mul } = require('./lib');",
+        "describe('math', () => {",
+        "  it('adds', () => { assert.strictEqual(add(1, 2), 3); });",
+        "  it('multiplies', () => { assert.strictEqual(mul(null, 2), 4); });",
+        '});',
+        '',
+      ].join('\n'));
+      const mocha = require.resolve('mocha/bin/mocha.js');
+      const run = spawnSync(process.execPath, [mocha, '--no-config', '--no-colors', 'lib.test.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      assert.notEqual(run.status, 0, 'the tests were meant to fail');
+      const incident = readIncident(run.stdout);
+      assert.equal(incident.exceptions[0].type, 'AssertionError [ERR_ASSERTION]');
+      assert.equal(`${incident.exceptions[0].frames[0].file}:${incident.exceptions[0].frames[0].line}`, 'lib.test.js:4');
+      assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type} @ ${e.frames[0].file}:${e.frames[0].line}`)), [['TypeError @ lib.js:2']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads the first failure with its multi-line assert message, and each other failure once', () => {
     const incident = readIncident(runFailingTests());
     const [reported] = incident.exceptions;
