@@ -93,13 +93,17 @@ class RevisionCodeModel implements CodeModel {
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
   }
 
-  async unresolvedNames(): Promise<{ names: string[]; files: string[] }> {
+  async unresolvedNames(): Promise<{ names: string[]; bare: string[]; files: string[] }> {
     const paths = [...this.syntax.keys()].filter((p) => bindsAtRunTime(languageForPath(p)));
     const [syntaxes, texts] = await Promise.all([Promise.all(paths.map((p) => this.syntax.get(p))), Promise.all(paths.map((p) => this.texts.get(p)))]);
     const read = paths.filter((_, i) => syntaxes[i] !== undefined);
     const present = syntaxes.filter((s): s is FileSyntax => s !== undefined);
-    const names = unresolvedNames(texts.filter((t): t is string => t !== undefined), present.flatMap((s) => s.symbols.map((symbol) => symbol.name)), present.flatMap((s) => s.calls.map((call) => call.callee)));
-    return { names, files: read };
+    const readTexts = texts.filter((t): t is string => t !== undefined);
+    const symbolNames = present.flatMap((s) => s.symbols.map((symbol) => symbol.name));
+    const calls = present.flatMap((s) => s.calls);
+    const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee));
+    const bare = new Set(calls.filter((call) => !call.member).map((call) => call.callee));
+    return { names, bare: names.filter((name) => bare.has(name)), files: read };
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {
@@ -158,6 +162,8 @@ class RevisionCodeModel implements CodeModel {
    * For a frame outside any named function (a test's anonymous callback, module-level code):
    * the definitions of what the lines leading to it call, found by name among the neighbourhood's
    * files, or a file named like the call (`qs.stringify` -> lib/stringify.js); then their callees.
+   * When the frame's own line calls product code (`assert.equal(qs.stringify(x), …)`), that is
+   * what failed; calls on the lines before it then count as one step further away.
    */
   private async calleesOfLines(
     path: string,
@@ -169,11 +175,15 @@ class RevisionCodeModel implements CodeModel {
     const syntax = parsed.get(path);
     if (!syntax) return [];
     const names = new Set(syntax.calls.filter((c) => c.line >= line - LINES_BEFORE_FRAME && c.line <= line).map((c) => c.callee));
+    const onFrameLine = new Set(syntax.calls.filter((c) => c.line === line).map((c) => c.callee));
     const found: Omit<NeighbourSymbol, 'weight' | 'via'>[] = [];
+    const calledAs: string[] = [];
     for (const [other, s] of parsed) {
       if (other === path || isTestPath(other)) continue;
       for (const symbol of s.symbols) {
-        if (names.has(symbol.name) && CALLABLE_KINDS.has(symbol.kind)) found.push({ path: other, name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine, distance: 1 });
+        if (!names.has(symbol.name) || !CALLABLE_KINDS.has(symbol.kind)) continue;
+        found.push({ path: other, name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine, distance: 1 });
+        calledAs.push(symbol.name);
       }
     }
     // Product files named like a call (`qs.stringify(...)` -> lib/stringify.js), when the name is
@@ -183,9 +193,12 @@ class RevisionCodeModel implements CodeModel {
       const named = all.filter((f) => isProductCode(f) && posix.basename(f).replace(/\.[^.]+$/, '') === name);
       if (named.length === 0 || named.length > 2) continue;
       for (const [file, s] of await this.parse(named)) {
-        if (!found.some((f) => f.path === file)) found.push({ path: file, name, startLine: 1, endLine: s.lineCount, distance: 1 });
+        if (found.some((f) => f.path === file)) continue;
+        found.push({ path: file, name, startLine: 1, endLine: s.lineCount, distance: 1 });
+        calledAs.push(name);
       }
     }
+    if (calledAs.some((name) => onFrameLine.has(name))) found.forEach((f, i) => (f.distance = onFrameLine.has(calledAs[i]) ? 1 : 2));
     if (depth < 2) return found;
     const second = found.flatMap((f) => callees({ path: f.path, line: f.startLine }, 1, 2));
     return [...found, ...second.filter((n) => !found.some((f) => f.path === n.path && f.startLine === n.startLine))];

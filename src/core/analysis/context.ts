@@ -33,9 +33,10 @@ export interface CodeModel {
   executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined>;
   /**
    * Names the files read so far (the frames' neighbourhood, in languages that bind names at run
-   * time) call but nowhere define, and those files.
+   * time) call but nowhere define; those called by their bare name (`x()`, not `utils.x()`,
+   * whose module may not have been read); and those files.
    */
-  unresolvedNames(): Promise<{ names: string[]; files: string[] }>;
+  unresolvedNames(): Promise<{ names: string[]; bare: string[]; files: string[] }>;
   /**
    * Symbols reachable in one or two calls from the frame: from its function when it has one
    * (following only calls made through `executedThrough`, when given), else from the calls made

@@ -26,7 +26,9 @@ const STOP_WORDS = new Set(
   if else elif for while return await async yield throw raise try catch except finally static
   public private protected void final this that typeof instanceof lambda pass break continue
   assert asserts strictequal deepequal deepstrictequal notequal equals expect tobe toequal
-  assertequal assertequals asserttrue assertfalse assertthat assertraises assertin should fail`
+  assertequal assertequals asserttrue assertfalse assertthat assertraises assertin should fail
+  values strictly equal deep actual differ differs differing lists tuples first second element
+  elements additional contains item items`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -67,7 +69,8 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   for (const exception of exceptions) {
     add(exception.message, 'message');
     // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.
-    const shortType = exception.type.split(/[.$]/).pop() ?? exception.type;
+    // `AssertionError [ERR_ASSERTION]`: Node's code in brackets is not part of the name.
+    const shortType = exception.type.replace(/\s*\[[^\]]*\]$/, '').split(/[.$]/).pop() ?? exception.type;
     if (!/^(Type|Reference|Range|Syntax|Key|Index|Value|Attribute|Runtime|Assertion|NullPointer|IllegalArgument|IllegalState|Arithmetic|ClassCast|NumberFormat|UnsupportedOperation|Zero ?Division|Name|Lookup|OS|IO)(Error|Exception)$/.test(shortType)) {
       add(shortType, 'type');
     }

@@ -55,7 +55,7 @@ export interface HypothesisContext {
    */
   missingName?: 'binding' | 'member';
   /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
-  unresolved?: { names: string[]; files: string[] };
+  unresolved?: { names: string[]; bare: string[]; files: string[] };
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -236,6 +236,7 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
   const bindingsOnly = context.missingName === 'binding';
   const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine).map((w) => ({ ...w, defines: definitionOf(w.word, bindingsOnly) })) : [];
   const unresolved = context.unresolved?.names ?? [];
+  const dangling = context.unresolved?.bare ?? [];
   const readFiles = context.unresolved?.files ?? [];
   let addedNames: Set<string | undefined> | undefined;
   for (const file of commit.files) {
@@ -253,10 +254,10 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
         out.evidence.push({ kind: 'definition-removed', feature: 'missingNameRemoved', message: `Nothing defines '${stillMissing}' at the failing revision: this removal is what made it missing`, path: file.path });
       }
     }
-    if (out.features.definitionRemoved >= 1 || unresolved.length === 0 || !readFiles.includes(file.path)) continue;
+    if (out.features.definitionRemoved >= 1 || dangling.length === 0 || !readFiles.includes(file.path)) continue;
     for (const line of readable(file.removed)) {
       const name = definedName(line);
-      if (!name || !unresolved.includes(name)) continue;
+      if (!name || !dangling.includes(name)) continue;
       addedNames ??= new Set(commit.files.flatMap((f) => f.added.map(definedName)));
       if (addedNames.has(name)) continue;
       out.features.definitionRemoved = 1;

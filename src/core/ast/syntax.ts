@@ -22,6 +22,8 @@ export interface SymbolInfo {
 export interface CallSite {
   /** The called name as written, without receiver (`email` in `user.email()`). */
   callee: string;
+  /** Called on a receiver (`user.email()`), not by its bare name (`email()`). */
+  member?: true;
   line: number;
   /** Index in `FileSyntax.symbols` of the innermost symbol the call is made from. */
   caller?: number;
@@ -105,6 +107,14 @@ function stripQuotes(text: string): string {
   return text.replace(/^["'`]|["'`]$/g, '');
 }
 
+/** `user.email()` rather than `email()`: the name hangs off a receiver (any grammar's field). */
+function isMemberCall(callee: Node): boolean {
+  const parent = callee.parent;
+  if (!parent) return false;
+  if (!/call|invocation|new_expression/.test(parent.type)) return true;
+  return ['object', 'receiver', 'scope'].some((field) => parent.childForFieldName(field) !== null);
+}
+
 /** Plain-data summary of one parsed file. */
 export function extractFileSyntax(loaded: LoadedLanguage, tree: Tree): FileSyntax {
   const root = tree.rootNode;
@@ -114,6 +124,7 @@ export function extractFileSyntax(loaded: LoadedLanguage, tree: Tree): FileSynta
     .filter((c: QueryCapture) => c.name === 'callee')
     .map((c) => {
       const call: CallSite = { callee: c.node.text, line: c.node.startPosition.row + 1 };
+      if (isMemberCall(c.node)) call.member = true;
       const caller = innermostAt(spans, c.node.startIndex);
       if (caller !== undefined) call.caller = caller;
       return call;

@@ -14,7 +14,7 @@ function codeModel(): CodeModel & { asked: { path: string; executedThrough?: num
     files: async () => ['tests/test_paths.py', 'lib/paths.py'],
     enclosingSymbol: async (path: string, line: number): Promise<SymbolSpan> => ({ name: `test_at_${line}`, startLine: line - 2, endLine: line + 5 }),
     executedThrough: async (_path: string, line: number) => line + 1,
-    unresolvedNames: async () => ({ names: ['RelativePath'], files: ['lib/paths.py'] }),
+    unresolvedNames: async () => ({ names: ['RelativePath'], bare: ['RelativePath'], files: ['lib/paths.py'] }),
     sourceLine: async (_path: string, line: number) => `    self.assertEqual(paths.relative_${line}(a), b)`,
     callNeighbours: async (path: string, at: { executedThrough?: number }) => {
       asked.push({ path, ...(at.executedThrough !== undefined ? { executedThrough: at.executedThrough } : {}) });
@@ -50,6 +50,6 @@ describe('incident context', () => {
     assert.deepEqual(code.asked.map((a) => a.executedThrough), [10, 31, 23]);
     const words = context.errorWords.map((w) => w.word);
     assert.ok(words.indexOf('split_here') >= 0 && words.indexOf('relative_join') > words.indexOf('split_here'), 'the reported failure\'s words come first');
-    assert.deepEqual(context.unresolved, { names: ['RelativePath'], files: ['lib/paths.py'] });
+    assert.deepEqual(context.unresolved, { names: ['RelativePath'], bare: ['RelativePath'], files: ['lib/paths.py'] });
   });
 });

@@ -34,7 +34,7 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     anchors: [{ frameIndex: 0, path: 'examples/resolve.js', line: 45, weight: 1, isTest: false }],
     neighbours: [],
     errorWords: [{ word: 'chalk', originWeight: 0.6 }],
-    unresolved: { names: ['replaceCaret', 'require', 'console'], files: ['classes/range.js'] },
+    unresolved: { names: ['replaceCaret', 'require', 'console', 'helper'], bare: ['replaceCaret', 'require', 'console'], files: ['classes/range.js'] },
   };
   const commit = (added: string[], removed: string[]): CandidateCommit => ({ sha: 'c', authorDate: '2026-01-01T00:00:00Z', subject: 'refactor', isMerge: false, formattingOnly: false, files: [{ path: 'classes/range.js', binary: false, added, removed }] });
 
@@ -50,6 +50,7 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     assert.equal(evaluateHypothesis(elsewhere, [], context).features.definitionRemoved, 0);
     assert.equal(evaluateHypothesis(commit(['const replaceCaret = (comp) => {'], ['const replaceCaret = (comp, options) => {']), [], context).features.definitionRemoved, 0);
     assert.equal(evaluateHypothesis(commit([], ['const replaceTilde = (comp, options) => {']), [], context).features.definitionRemoved, 0);
+    assert.equal(evaluateHypothesis(commit([], ['const helper = (comp) => {']), [], context).features.definitionRemoved, 0, 'called only on a receiver (utils.helper()), whose module may not have been read');
   });
 
   it('says the removal made the name missing when the error names it and nothing defines it today', () => {
@@ -58,7 +59,7 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     assert.equal(result.features.definitionRemoved, 1);
     assert.equal(result.features.missingNameRemoved, 1);
     assert.equal(result.removedMissingName, 'replaceCaret');
-    const definedToday = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], { ...named, unresolved: { names: [], files: ['classes/range.js'] } });
+    const definedToday = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], { ...named, unresolved: { names: [], bare: [], files: ['classes/range.js'] } });
     assert.equal(definedToday.features.definitionRemoved, 1);
     assert.equal(definedToday.features.missingNameRemoved, 0);
   });

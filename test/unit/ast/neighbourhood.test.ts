@@ -88,6 +88,13 @@ describe('code model: call neighbourhood', () => {
     assert.deepEqual(callees(14), ['1:Version.constructor', '2:split']);
   });
 
+  it('tells bare calls from calls on a receiver, in JavaScript, Python and Java', async () => {
+    const calls = async (language: 'javascript' | 'python' | 'java', text: string) => (await parseSource(language, text)).calls.map((c) => `${c.callee}${c.member ? '@member' : ''}`);
+    assert.deepEqual(await calls('javascript', 'function f(u) { return fmt(u.email()) + new Date(); }\n'), ['fmt', 'email@member', 'Date']);
+    assert.deepEqual(await calls('python', 'def f(u):\n    return fmt(u.email())\n'), ['fmt', 'email@member']);
+    assert.deepEqual(await calls('java', 'class A { String f(U u) { return fmt(u.email()); } }\n'), ['fmt', 'email@member']);
+  });
+
   it('resolves imports by each language convention', () => {
     const paths = ['src/a.ts', 'src/lib/index.ts', 'app/db/__init__.py', 'app/db/models.py', 'src/main/java/app/db/Db.java', 'pkg/db/db.go', 'lib/db.rb', 'src/Data/Db.php', 'src/db.rs', 'src/db/mod.rs', 'Data/Repo.cs'];
     assert.deepEqual(resolveImport('typescript', 'src/b.ts', './a.js', paths), ['src/a.ts']);

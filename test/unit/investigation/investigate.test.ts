@@ -155,4 +155,23 @@ describe('investigate: a test frame inside an anonymous callback', function () {
       repo.cleanup();
     }
   });
+  it('takes what the failing line calls as nearer than what the lines before it call', async () => {
+    const b = new TestRepoBuilder();
+    b.commit({ message: 'library', files: {
+      'lib/stringify.js': 'module.exports = function (obj) {\n  return Object.keys(obj).map((k) => k + "=" + obj[k]).join("&");\n};\n',
+      'lib/parse.js': 'module.exports = function (text) {\n  return Object.fromEntries(text.split("&").map((p) => p.split("=")));\n};\n',
+      'lib/index.js': "module.exports = { stringify: require('./stringify'), parse: require('./parse') };\n",
+      'test/query.test.js': "const test = require('node:test');\nconst assert = require('assert');\nconst qs = require('..');\ntest('round trip', () => {\n  const parsed = qs.parse('a=b');\n  assert.strictEqual(qs.stringify(parsed), 'a=b');\n});\n",
+    } });
+    const repo = b.build();
+    try {
+      const trace = "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n'a:b' !== 'a=b'\n\n    at TestContext.<anonymous> (/ci/test/query.test.js:6:10)\n";
+      const result = await investigate(readIncident(trace), { repoPath: repo.dir, workers: 1, ...stages });
+      const distance = (path: string) => result.context.neighbours.find((n) => n.path === path)?.distance;
+      assert.equal(distance('lib/stringify.js'), 1, JSON.stringify(result.context.neighbours));
+      assert.equal(distance('lib/parse.js'), 2);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });
