@@ -116,20 +116,16 @@ describe('V8 stack text (captured from node on this machine)', () => {
 });
 
 describe('V8 stacks: a test run with several failures', () => {
-  // Real output of Node's test runner (spec reporter, as on a terminal or with --test-reporter=spec).
-  function runFailingTests(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'causelens-node-test-'));
+  /**
+   * Real output of a test runner over a small library with two failing tests (`add` is wrong,
+   * `mul` dereferences null), absolute paths replaced by /srv/shop.
+   */
+  function runFailingTests(testFile: string[], runner: (file: string) => string[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'causelens-test-run-'));
     try {
       writeFileSync(join(dir, 'lib.js'), 'function add(a, b) { return a - b; }\nfunction mul(a, b) { return a.value * b; }\nmodule.exports = { add, mul };\n');
-      writeFileSync(join(dir, 'lib.test.js'), [
-        "const test = require('node:test');",
-        "const assert = require('node:assert');",
-        "const { add, mul } = require('./lib');",
-        "test('adds', () => { assert.strictEqual(add(1, 2), 3); });",
-        "test('multiplies', () => { assert.strictEqual(mul(null, 2), 4); });",
-        '',
-      ].join('\n'));
-      const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'lib.test.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      writeFileSync(join(dir, 'lib.test.js'), [...testFile, ''].join('\n'));
+      const run = spawnSync(process.execPath, runner('lib.test.js'), { cwd: dir, encoding: 'utf8', timeout: 60_000 });
       assert.notEqual(run.status, 0, 'the tests were meant to fail');
       return run.stdout.replaceAll(dir, '/srv/shop');
     } finally {
@@ -138,32 +134,36 @@ describe('V8 stacks: a test run with several failures', () => {
   }
 
   it('reads mocha\'s report the same way: the first failure, then the others', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'causelens-mocha-'));
-    try {
-      writeFileSync(join(dir, 'lib.js'), 'function add(a, b) { return a - b; }\nfunction mul(a, b) { return a.value * b; }\nmodule.exports = { add, mul };\n');
-      writeFileSync(join(dir, 'lib.test.js'), [
+    const report = runFailingTests(
+      [
         "const assert = require('node:assert');",
         "const { add, mul } = require('./lib');",
         "describe('math', () => {",
         "  it('adds', () => { assert.strictEqual(add(1, 2), 3); });",
         "  it('multiplies', () => { assert.strictEqual(mul(null, 2), 4); });",
         '});',
-        '',
-      ].join('\n'));
-      const mocha = require.resolve('mocha/bin/mocha.js');
-      const run = spawnSync(process.execPath, [mocha, '--no-config', '--no-colors', 'lib.test.js'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-      assert.notEqual(run.status, 0, 'the tests were meant to fail');
-      const incident = readIncident(run.stdout);
-      assert.equal(incident.exceptions[0].type, 'AssertionError [ERR_ASSERTION]');
-      assert.equal(`${incident.exceptions[0].frames[0].file}:${incident.exceptions[0].frames[0].line}`, 'lib.test.js:4');
-      assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type} @ ${e.frames[0].file}:${e.frames[0].line}`)), [['TypeError @ lib.js:2']]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      ],
+      (file) => [require.resolve('mocha/bin/mocha.js'), '--no-config', '--no-colors', file],
+    );
+    const incident = readIncident(report);
+    assert.equal(incident.exceptions[0].type, 'AssertionError [ERR_ASSERTION]');
+    assert.equal(`${incident.exceptions[0].frames[0].file}:${incident.exceptions[0].frames[0].line}`, 'lib.test.js:4');
+    assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type} @ ${e.frames[0].file}:${e.frames[0].line}`)), [['TypeError @ lib.js:2']]);
   });
 
   it('reads the first failure with its multi-line assert message, and each other failure once', () => {
-    const incident = readIncident(runFailingTests());
+    // Node's test runner, spec reporter (as on a terminal or with --test-reporter=spec).
+    const report = runFailingTests(
+      [
+        "const test = require('node:test');",
+        "const assert = require('node:assert');",
+        "const { add, mul } = require('./lib');",
+        "test('adds', () => { assert.strictEqual(add(1, 2), 3); });",
+        "test('multiplies', () => { assert.strictEqual(mul(null, 2), 4); });",
+      ],
+      (file) => ['--test', '--test-reporter=spec', file],
+    );
+    const incident = readIncident(report);
     const [reported] = incident.exceptions;
     assert.equal(reported.type, 'AssertionError [ERR_ASSERTION]');
     assert.match(reported.message, /^Expected values to be strictly equal:\s+-1 !== 3$/);
