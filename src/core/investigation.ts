@@ -13,9 +13,9 @@ import { SwarmScoring } from './analysis/swarm';
 import { WindowLineTracking } from './analysis/windowTracking';
 import { errorOnset } from './analysis/timing';
 import { CauseLensError } from './errors';
-import { blameLines, openRepository, readIgnoreRevs, resolveCommit, resolveHead, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
+import { blameLines, openRepository, readIgnoreRevs, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
 import { readRawCommits } from './git/commitStream';
-import { runGit } from './git/gitClient';
+import { resolveCommitWithTime, runGit, type ResolvedCommit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
 export interface InvestigationOptions {
@@ -99,13 +99,16 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const stop = budget ? AbortSignal.any([budget, ...(signal ? [signal] : [])]) : signal;
   const progress = (p: InvestigationProgress) => options.onProgress?.(p);
 
+  // Resolved once, with its time, and handed on: every git start before the history read delays it.
   const requested = options.revision ?? incident.commit;
-  const resolved = requested ? await resolveCommit(repo, requested, signal) : undefined;
+  const resolved = requested ? await resolveCommitWithTime(repo, requested, signal) : undefined;
   if (requested && !resolved) warnings.push(`The incident's revision ${requested} is not in this repository; HEAD was used instead.`);
-  const revision = resolved ?? (await resolveHead(repo, signal));
+  const at = resolved ?? (await resolveCommitWithTime(repo, 'HEAD', signal));
+  if (!at) throw new CauseLensError('no-history', 'The repository has no commits yet, so there is no history to search.');
+  const revision = at.sha;
 
   progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
-  const { windowRead, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, revision, Boolean(resolved), stop);
+  const { windowRead, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, { ...at, source: resolved ? 'incident' : 'head' }, stop);
 
   const ignoreRevs = readIgnoreRevs(repo.root);
   let lastProgress = 0;
@@ -198,12 +201,16 @@ function summarise(f: Finished): InvestigationResult {
  * streaming (and git runs) while the frames are located and the syntax trees read; the first
  * batch goes to the workers once the context is `ready`. Blame starts once the frames are known.
  */
-function startPhases(incident: Incident, options: InvestigationOptions, repo: GitRepository, revision: string, revisionResolved: boolean, stop: AbortSignal | undefined) {
+function startPhases(incident: Incident, options: InvestigationOptions, repo: GitRepository, at: ResolvedCommit & { source: 'incident' | 'head' }, stop: AbortSignal | undefined) {
   const { signal } = options;
+  const revision = at.sha;
   const windowRead = selectCandidateWindow(repo, revision, {
+    // As before this revision was resolved here: the window never cuts at first seen (no --until),
+    // even on the HEAD fallback; changing that would change rankings (see window.ts).
+    resolved: { ...at, source: 'incident' },
     sinceDays: options.sinceDays ?? 14,
     maxCommits: options.maxCommits ?? 500,
-    ...(incident.firstSeen && !revisionResolved ? { firstSeen: incident.firstSeen } : {}),
+    ...(incident.firstSeen && at.source === 'head' ? { firstSeen: incident.firstSeen } : {}),
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
     signal,
   });

@@ -32,20 +32,23 @@ export async function blameLines(
     byPath.set(t.path, lines);
   }
   if (byPath.size === 0) return [];
+  // Git flags root commits and shallow-clone boundaries alike; only the latter hide history.
+  // Asked while blame runs: a git start waited for first would delay every blame.
+  const shallowCheck = isShallowRepository(repo, options.signal);
+  shallowCheck.catch(() => undefined);
   const ignoreArgs = (await existingCommits(repo, options.ignoreRevs ?? readIgnoreRevs(repo.root), options.signal)).flatMap((sha) => [
     '--ignore-rev',
     sha,
   ]);
-  // Git flags root commits and shallow-clone boundaries alike; only the latter hide history.
-  const shallow = await isShallowRepository(repo, options.signal);
   const entries = [...byPath.entries()];
   const results: BlameResult[] = [];
   for (let i = 0; i < entries.length; i += PARALLEL_FILES) {
     const batch = entries.slice(i, i + PARALLEL_FILES);
     const blamed = await Promise.all(batch.map(([path, lines]) => blameFile(repo, rev, path, lines, ignoreArgs, options.signal)));
-    results.push(...blamed.flat().map((b) => ({ ...b, boundary: b.boundary && shallow })));
+    results.push(...blamed.flat());
   }
-  return results;
+  const shallow = await shallowCheck;
+  return results.map((b) => ({ ...b, boundary: b.boundary && shallow }));
 }
 
 async function blameFile(

@@ -118,6 +118,30 @@ export async function resolveCommit(repo: GitRepository, rev: string, signal?: A
   }
 }
 
+/** A revision resolved to its commit, with the committer time the day window counts back from. */
+export interface ResolvedCommit {
+  sha: string;
+  /** Committer time, ms since the epoch. */
+  time: number;
+}
+
+/**
+ * The commit `rev` names and its committer time in one git start (resolving and then asking
+ * for the time would be two, and both sit before the first history read); undefined when `rev`
+ * names no commit here.
+ */
+export async function resolveCommitWithTime(repo: GitRepository, rev: string, signal?: AbortSignal): Promise<ResolvedCommit | undefined> {
+  if (!/^[\w./@^~:+-]+$/.test(rev) || rev.startsWith('-')) return undefined;
+  try {
+    const out = (await runGit(repo, ['log', '-1', '--no-walk', '--format=%H %ct', '--end-of-options', `${rev}^{commit}`, '--'], { signal })).trim();
+    const [sha, seconds] = out.split(' ');
+    return /^[0-9a-f]{40,64}$/.test(sha ?? '') && /^\d+$/.test(seconds ?? '') ? { sha: sha!, time: Number(seconds) * 1000 } : undefined;
+  } catch (error) {
+    if (error instanceof CauseLensError && error.reason === 'cancelled') throw error;
+    return undefined;
+  }
+}
+
 /** HEAD's sha; 'no-history' when the repository has no commits. */
 export async function resolveHead(repo: GitRepository, signal?: AbortSignal): Promise<string> {
   const sha = await resolveCommit(repo, 'HEAD', signal);

@@ -3,7 +3,7 @@
 
 import { CauseLensError } from '../errors';
 import { blameLines } from './blame';
-import { isShallowRepository, resolveCommit, resolveHead, runGit, type GitRepository } from './gitClient';
+import { isShallowRepository, resolveCommit, resolveCommitWithTime, runGit, type GitRepository, type ResolvedCommit } from './gitClient';
 import type { BlameTarget, CandidateWindow } from './model';
 
 export interface CandidateWindowOptions {
@@ -19,6 +19,11 @@ export interface CandidateWindowOptions {
   frames?: readonly BlameTarget[];
   ignoreRevs?: ReadonlySet<string>;
   signal?: AbortSignal;
+  /**
+   * The revision as the caller already resolved it (`incidentRev` is then ignored): saves the
+   * git starts that would resolve it again before the window can be listed.
+   */
+  resolved?: ResolvedCommit & { source: CandidateWindow['revisionSource'] };
 }
 
 const DAY_MS = 86_400_000;
@@ -30,8 +35,14 @@ function validDate(iso: string | undefined, warnings: string[]): number | undefi
   return Number.isNaN(time) ? undefined : time;
 }
 
-async function commitTime(repo: GitRepository, sha: string, signal?: AbortSignal): Promise<number> {
-  return Number((await runGit(repo, ['show', '-s', '--format=%ct', sha], { signal })).trim()) * 1000;
+/** The incident revision (else HEAD) with its committer time, each resolved in one git start. */
+async function resolveWindowRevision(repo: GitRepository, incidentRev: string | undefined, warnings: string[], signal?: AbortSignal): Promise<ResolvedCommit & { source: CandidateWindow['revisionSource'] }> {
+  const released = incidentRev ? await resolveCommitWithTime(repo, incidentRev, signal) : undefined;
+  if (released) return { ...released, source: 'incident' };
+  const head = await resolveCommitWithTime(repo, 'HEAD', signal);
+  if (!head) throw new CauseLensError('no-history', 'The repository has no commits yet, so there is no history to search.');
+  if (incidentRev) warnings.push(`The release commit ${incidentRev} is not in this clone; using HEAD instead.`);
+  return { ...head, source: 'head' };
 }
 
 async function isAncestor(repo: GitRepository, ancestor: string, of: string, signal?: AbortSignal): Promise<boolean> {
@@ -49,12 +60,10 @@ export async function selectCandidateWindow(
   if (!(options.maxCommits >= 1) || !(options.sinceDays > 0)) {
     throw new CauseLensError('bad-input', 'maxCommits must be at least 1 and sinceDays above 0.');
   }
-  const head = await resolveHead(repo, signal);
   const warnings: string[] = [];
-  const released = incidentRev ? await resolveCommit(repo, incidentRev, signal) : undefined;
-  if (incidentRev && !released) warnings.push(`The release commit ${incidentRev} is not in this clone; using HEAD instead.`);
-  const revision = released ?? head;
-  const revisionSource = released ? 'incident' : 'head';
+  const at = options.resolved ?? (await resolveWindowRevision(repo, incidentRev, warnings, signal));
+  const revision = at.sha;
+  const revisionSource = at.source;
 
   const firstSeen = validDate(options.firstSeen, warnings);
   let previousRelease: string | undefined;
@@ -68,7 +77,7 @@ export async function selectCandidateWindow(
   let since: string | undefined;
   let until: string | undefined;
   if (!previousRelease) {
-    const anchor = firstSeen ?? (await commitTime(repo, revision, signal));
+    const anchor = firstSeen ?? at.time;
     // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
     since = new Date(Math.max(anchor - options.sinceDays * DAY_MS, DAY_MS)).toISOString();
     args.push(`--since=${since}`);
@@ -81,14 +90,17 @@ export async function selectCandidateWindow(
   }
   args.push(revision);
   if (previousRelease) args.push(`^${previousRelease}`);
-  const listed = (await runGit(repo, args, { signal })).split('\n').filter((l) => l !== '');
+  // Independent reads, run side by side: each git start waited for in turn delays the history read.
+  const [listing, blame, shallow] = await Promise.all([
+    runGit(repo, args, { signal }),
+    blameLines(repo, revision, options.frames ?? [], { signal, ignoreRevs: options.ignoreRevs }),
+    isShallowRepository(repo, signal),
+  ]);
+  const listed = listing.split('\n').filter((l) => l !== '');
   const truncated = listed.length > options.maxCommits;
   const commits = listed.slice(0, options.maxCommits);
-
-  const blame = await blameLines(repo, revision, options.frames ?? [], { signal, ignoreRevs: options.ignoreRevs });
   const inWindow = new Set(commits);
   const blameCommits = [...new Set(blame.map((b) => b.sha))].filter((sha) => !inWindow.has(sha));
-  const shallow = await isShallowRepository(repo, signal);
   if (shallow) warnings.push('This is a shallow clone: history before its boundary is missing, so older causes cannot be found.');
 
   const window: CandidateWindow = { revision, revisionSource, commits, blameCommits, blame, truncated, shallow, warnings };
