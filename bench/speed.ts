@@ -3,12 +3,14 @@
 // `git log -p` over the same window measured in the same run, with 1 and 2 workers.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createCodeModel, locateFramesAtRevision } from '../src/core/engine';
 import { logPatchArgs, SAFE_GIT_CONFIG } from '../src/core/git';
+import { HypothesisPool } from '../src/core/analysis/pool';
 import { readIncident } from '../src/core/incident';
+import type { Incident } from '../src/core/incident/model';
 import { investigate } from '../src/core/investigation';
 import { TestRepoBuilder, type BuiltRepo } from '../test/support/gitRepo';
 
@@ -17,11 +19,17 @@ export interface SpeedRow {
   /** Candidates the investigation actually scored (the window it saw). */
   scored: number;
   gitLogMs: number;
+  /** 'cold': a new pool per run (what each CLI run pays); 'warm': one pool kept across runs (the extension). */
+  pool: 'cold' | 'warm';
   workers: number;
   totalMs: number;
   firstResultMs: number;
   peakRssMb: number;
   ratio: number;
+  /** CPU time of this process (main thread and workers) during the run. */
+  nodeCpuMs: number;
+  /** CPU time of the git processes the run started (Linux only; -1 elsewhere). */
+  gitCpuMs: number;
 }
 
 /** Deterministic pseudo-random numbers, so every run builds the same history. */
@@ -84,6 +92,30 @@ function sampleRss(): { stop(): number } {
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
 }
 
+/** CPU ms of this process's finished children (git), from /proc; undefined off Linux. */
+function childrenCpuMs(): number | undefined {
+  try {
+    // Fields after the parenthesised command name; cutime and cstime are the 14th and 15th of them.
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU used between start and stop: this process (all threads) and its git children. */
+function sampleCpu(): { stop(): { nodeCpuMs: number; gitCpuMs: number } } {
+  const node = process.cpuUsage();
+  const git = childrenCpuMs();
+  return {
+    stop: () => {
+      const used = process.cpuUsage(node);
+      const gitNow = childrenCpuMs();
+      return { nodeCpuMs: round((used.user + used.system) / 1000), gitCpuMs: git !== undefined && gitNow !== undefined ? round(gitNow - git) : -1 };
+    },
+  };
+}
+
 async function timeGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise<number> {
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve, reject) => {
@@ -97,35 +129,81 @@ async function timeGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2]): Promise<SpeedRow[]> {
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+interface SpeedSetup {
+  repo: Pick<BuiltRepo, 'dir'>;
+  head: string;
+  incident: Incident;
+}
+
+/** One measured investigation; `pool` given: the warm case, else the run makes (and closes) its own. */
+async function measureRun(setup: SpeedSetup, commits: number, workers: number, pool: HypothesisPool | undefined, gitLogMs: number): Promise<SpeedRow> {
+  const rss = sampleRss();
+  const cpu = sampleCpu();
+  const result = await investigate(setup.incident, {
+    repoPath: setup.repo.dir, revision: setup.head, sinceDays: 10_000, maxCommits: commits, workers, top: 5,
+    locateFrames: locateFramesAtRevision, codeModel: createCodeModel, ...(pool ? { pool } : {}),
+  });
+  const used = cpu.stop();
+  const peak = rss.stop();
+  return {
+    commits, scored: result.stats.scored, gitLogMs: round(gitLogMs), pool: pool ? 'warm' : 'cold', workers, totalMs: result.stats.elapsedMs,
+    firstResultMs: result.stats.timeToFirstResultMs ?? -1, peakRssMb: round(peak / 2 ** 20), ratio: round(result.stats.elapsedMs / gitLogMs, 2), ...used,
+  };
+}
+
+/** The median run (by total time) of `repeats`, each configuration interleaved with the others so load on the machine hits all alike. */
+function medianRow(rows: SpeedRow[]): SpeedRow {
+  const sorted = [...rows].sort((a, b) => a.totalMs - b.totalMs);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2], repeats = 3): Promise<SpeedRow[]> {
   const largest = Math.max(...windows);
   const repo = buildInChildProcess(largest);
+  const pools = new Map<number, HypothesisPool>();
   try {
     const head = repo.git('rev-parse', 'HEAD').trim();
     const crashFile = repo.git('log', '-1', '--format=', '--name-only', head).trim().split('\n')[0];
     const incident = readIncident(`TypeError: Cannot read properties of undefined (reading 'field3')\n    at handler (/app/${crashFile}:20:30)\n    at main (/app/src/main.js:3:1)\n`);
-    const rows: SpeedRow[] = [];
-    // One unmeasured run first, so no row pays for loading code and grammars.
+    const setup: SpeedSetup = { repo, head, incident };
+    // One unmeasured run first, so no row pays for loading code and grammars in this process;
+    // the warm pools get theirs so their workers have loaded and compiled the task.
     await investigate(incident, { repoPath: repo.dir, revision: head, sinceDays: 10_000, maxCommits: 50, workers: 1, locateFrames: locateFramesAtRevision, codeModel: createCodeModel });
+    for (const workers of workerCounts) {
+      const pool = new HypothesisPool({ workers });
+      pools.set(workers, pool);
+      await investigate(incident, { repoPath: repo.dir, revision: head, sinceDays: 10_000, maxCommits: 200, pool, locateFrames: locateFramesAtRevision, codeModel: createCodeModel });
+    }
+    const rows: SpeedRow[] = [];
     for (const commits of windows) {
       const shas = repo.git('rev-list', `--max-count=${commits}`, head).trim().split('\n');
       await timeGitLog(repo, shas); // warm the page cache so neither side pays for the first read
-      const gitLogMs = await timeGitLog(repo, shas);
-      for (const workers of workerCounts) {
-        const rss = sampleRss();
-        const result = await investigate(incident, {
-          repoPath: repo.dir, revision: head, sinceDays: 10_000, maxCommits: commits, workers, top: 5,
-          locateFrames: locateFramesAtRevision, codeModel: createCodeModel,
-        });
-        const peak = rss.stop();
-        rows.push({
-          commits, scored: result.stats.scored, gitLogMs: round(gitLogMs), workers, totalMs: result.stats.elapsedMs, firstResultMs: result.stats.timeToFirstResultMs ?? -1,
-          peakRssMb: round(peak / 2 ** 20), ratio: round(result.stats.elapsedMs / gitLogMs, 2),
-        });
+      const runs = new Map<string, SpeedRow[]>();
+      const gitTimes: number[] = [];
+      for (let r = 0; r < repeats; r++) {
+        gitTimes.push(await timeGitLog(repo, shas));
+        for (const mode of ['cold', 'warm'] as const) {
+          for (const workers of workerCounts) {
+            const key = `${mode}/${workers}`;
+            runs.set(key, [...(runs.get(key) ?? []), await measureRun(setup, commits, workers, mode === 'warm' ? pools.get(workers) : undefined, 1)]);
+          }
+        }
+      }
+      // Each ratio is to the median `git log -p` of the same runs.
+      const gitLogMs = median(gitTimes);
+      for (const measured of runs.values()) {
+        const row = medianRow(measured);
+        rows.push({ ...row, gitLogMs: round(gitLogMs), ratio: round(row.totalMs / gitLogMs, 2) });
       }
     }
     return rows;
   } finally {
+    await Promise.all([...pools.values()].map((p) => p.close()));
     repo.cleanup();
   }
 }
@@ -134,20 +212,37 @@ function round(x: number, digits = 0): number {
   return Math.round(x * 10 ** digits) / 10 ** digits;
 }
 
-export function speedTable(rows: readonly SpeedRow[]): string {
-  const lines = ['| window (commits) | scored | `git log -p` ms | workers | incident -> ranking ms | ratio to git log | first result ms | peak RSS MB |', '|---:|---:|---:|---:|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.commits} | ${r.scored} | ${r.gitLogMs} | ${r.workers} | ${r.totalMs} | ${r.ratio}x | ${r.firstResultMs} | ${r.peakRssMb} |`);
-  const speedups = [...new Set(rows.map((r) => r.commits))].map((n) => {
-    const one = rows.find((r) => r.commits === n && r.workers === 1);
-    const two = rows.find((r) => r.commits === n && r.workers === 2);
-    return one && two ? `${n}: ${round(one.totalMs / two.totalMs, 2)}x` : '';
-  });
-  lines.push('', `Speed-up from 1 to 2 workers (same run): ${speedups.filter(Boolean).join(', ')}.`);
+export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): string {
+  const lines = [
+    '| window (commits) | scored | `git log -p` ms | pool | workers | incident -> ranking ms | ratio to git log | first result ms | CPU ms: node / git | CPU floor ms | peak RSS MB |',
+    '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const floor = r.gitCpuMs >= 0 ? `${round((r.nodeCpuMs + r.gitCpuMs) / cores)}` : '';
+    lines.push(`| ${r.commits} | ${r.scored} | ${r.gitLogMs} | ${r.pool} | ${r.workers} | ${r.totalMs} | ${r.ratio}x | ${r.firstResultMs} | ${r.nodeCpuMs} / ${r.gitCpuMs} | ${floor} | ${r.peakRssMb} |`);
+  }
+  const speedups = (pool: SpeedRow['pool']) =>
+    [...new Set(rows.map((r) => r.commits))]
+      .map((n) => {
+        const one = rows.find((r) => r.commits === n && r.pool === pool && r.workers === 1);
+        const two = rows.find((r) => r.commits === n && r.pool === pool && r.workers === 2);
+        return one && two ? `${n}: ${round(one.totalMs / two.totalMs, 2)}x` : '';
+      })
+      .filter(Boolean)
+      .join(', ');
+  lines.push(
+    '',
+    `Speed-up from 1 to 2 workers (same run): cold pool ${speedups('cold')}; warm pool ${speedups('warm')}.`,
+    '',
+    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
+  );
   return lines.join('\n');
 }
 
 if (require.main === module && process.argv[2] === '--build') {
   buildSpeedRepo(Number(process.argv[3]), process.argv[4]);
 } else if (require.main === module) {
-  void runSpeedBenchmark(process.argv[2] ? process.argv[2].split(',').map(Number) : undefined).then((rows) => console.log(speedTable(rows)));
+    // speed.js [windows, e.g. 100,1000] [repeats]
+  const [windows, repeats] = process.argv.slice(2);
+  void runSpeedBenchmark(windows ? windows.split(',').map(Number) : undefined, undefined, repeats ? Number(repeats) : undefined).then((rows) => console.log(speedTable(rows)));
 }

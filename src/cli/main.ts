@@ -8,6 +8,7 @@ import type { Incident } from '../core/incident/model';
 import { applyInterventions, defaultSymptom, testByReverting } from '../core/analysis/intervention';
 import { openRepository } from '../core/git';
 import { investigate } from '../core/investigation';
+import { HypothesisPool } from '../core/analysis/pool';
 import { createCodeModel, locateFramesAtRevision } from '../core/engine';
 import { parseInvestigateArgs, USAGE, UsageError, type InvestigateArgs } from './args';
 import { explainTopCauses } from './explainCauses';
@@ -55,9 +56,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
 
   const bar = progressBar(io.stderr as NodeJS.WriteStream);
+  // The workers start first: their start-up (threads, modules, compilation) then overlaps with
+  // reading the input and the first git reads instead of following them.
+  let pool: HypothesisPool | undefined;
   try {
+    pool = new HypothesisPool({ ...(args.workers ? { workers: args.workers } : {}) });
     const incident = await loadIncident(args, io);
     const result = await investigate(incident, {
+      pool,
       repoPath: args.repo,
       ...(args.rev ? { revision: args.rev } : {}),
       sinceDays: args.windowDays,
@@ -65,7 +71,6 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       windowAll: args.windowAll,
       ...(args.previousRelease ? { previousRelease: args.previousRelease } : {}),
       top: args.top,
-      ...(args.workers ? { workers: args.workers } : {}),
       ...(args.budgetMs ? { budgetMs: args.budgetMs } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress: (p) => bar.update(p),
@@ -121,6 +126,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     }
     io.stderr.write(`causelens: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
+  } finally {
+    await pool?.close();
   }
 }
 
