@@ -51,10 +51,22 @@ export function toCandidate(diff: CommitDiff): CandidateCommit {
       ...(f.status === 'A' ? { created: true } : {}),
       ...(f.status === 'D' ? { deleted: true } : {}),
       binary: f.binary || f.submodule,
-      added: f.hunks.flatMap((h) => h.added.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
-      removed: f.hunks.flatMap((h) => h.removed.map((l) => l.text)).slice(0, MAX_LINES_PER_FILE),
+      added: firstLines(f.hunks.map((h) => h.added)),
+      removed: firstLines(f.hunks.map((h) => h.removed)),
     })),
   };
+}
+
+/** The texts of the hunks' lines, in order, up to MAX_LINES_PER_FILE (no copy of what is cut). */
+function firstLines(hunkLines: readonly (readonly { text: string }[])[]): string[] {
+  const out: string[] = [];
+  for (const lines of hunkLines) {
+    for (const l of lines) {
+      if (out.length >= MAX_LINES_PER_FILE) return out;
+      out.push(l.text);
+    }
+  }
+  return out;
 }
 
 /** The shas of a batch, for messages about it. */
