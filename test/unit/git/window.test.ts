@@ -103,6 +103,11 @@ describe('git history: candidate window', () => {
       assert.match(w.warnings.join('\n'), /shallow clone/);
       const diffs = await readCommitDiffs({ root: dir }, w);
       assert.equal(diffs.length, 2);
+      // Opening learns it in the same git start as the root, and the window then says the same.
+      const opened = await openRepository(dir);
+      assert.equal(opened.shallow, true);
+      assert.equal((await selectCandidateWindow(opened, undefined, { sinceDays: 30, maxCommits: 50, frames: [{ path: 'src/mod1.py', line: 1 }] })).blame[0].boundary, true);
+      assert.equal((await openRepository(t.repo.dir)).shallow, false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
