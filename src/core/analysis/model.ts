@@ -72,26 +72,49 @@ export interface FitOptions {
 /** Fits weights by gradient ascent on the mean log-probability of each case's culprit (MAP with a Gaussian prior). */
 export function fitWeights(cases: readonly TrainingCase[], options: FitOptions = {}): ModelWeights {
   const { iterations = 600, learningRate = 0.3, l2 = 0.02 } = options;
-  const centre = (name: FeatureName) => options.prior?.[name] ?? 0;
-  const w = Object.fromEntries(FEATURE_NAMES.map((n) => [n, centre(n)])) as Weights;
-  const usable = cases.filter((c) => c.culpritIndex >= 0 && c.culpritIndex < c.candidates.length);
-  if (usable.length === 0) return { weights: w, temperature: 1 };
-  for (let it = 0; it < iterations; it++) {
-    const grad = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Weights;
-    for (const c of usable) {
-      const p = softmax(c.candidates.map((f) => linearScore(f, w)));
-      const culprit = c.candidates[c.culpritIndex];
-      for (const name of FEATURE_NAMES) {
-        let expected = 0;
-        for (let i = 0; i < c.candidates.length; i++) expected += p[i] * c.candidates[i][name];
-        grad[name] += culprit[name] - expected;
-      }
-    }
-    for (const name of FEATURE_NAMES) {
-      w[name] += learningRate * (grad[name] / usable.length - l2 * (w[name] - centre(name)));
+  const dims = FEATURE_NAMES.length;
+  const centre = Float64Array.from(FEATURE_NAMES, (n) => options.prior?.[n] ?? 0);
+  const w = Float64Array.from(centre);
+  // Packed once: the loop below runs hundreds of times over every candidate of every case.
+  const usable = cases
+    .filter((c) => c.culpritIndex >= 0 && c.culpritIndex < c.candidates.length)
+    .map((c) => ({ rows: packRows(c.candidates), count: c.candidates.length, culprit: c.culpritIndex }));
+  if (usable.length > 0) {
+    const grad = new Float64Array(dims);
+    for (let it = 0; it < iterations; it++) {
+      grad.fill(0);
+      for (const c of usable) addCaseGradient(c.rows, c.count, c.culprit, w, grad);
+      for (let d = 0; d < dims; d++) w[d] += learningRate * (grad[d] / usable.length - l2 * (w[d] - centre[d]));
     }
   }
-  return { weights: w, temperature: 1 };
+  return { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, w[d]])) as Weights, temperature: 1 };
+}
+
+function packRows(candidates: readonly FeatureVector[]): Float64Array {
+  const dims = FEATURE_NAMES.length;
+  const rows = new Float64Array(candidates.length * dims);
+  candidates.forEach((f, i) => FEATURE_NAMES.forEach((n, d) => (rows[i * dims + d] = f[n])));
+  return rows;
+}
+
+/** Adds d log p(culprit) / d w for one case: the culprit's features minus their softmax expectation. */
+function addCaseGradient(rows: Float64Array, count: number, culprit: number, w: Float64Array, grad: Float64Array): void {
+  const dims = w.length;
+  const scores = new Float64Array(count);
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += w[d] * rows[i * dims + d];
+    scores[i] = s;
+    if (s > max) max = s;
+  }
+  let total = 0;
+  for (let i = 0; i < count; i++) total += scores[i] = Math.exp(scores[i] - max);
+  for (let i = 0; i < count; i++) {
+    const p = scores[i] / total;
+    for (let d = 0; d < dims; d++) grad[d] -= p * rows[i * dims + d];
+  }
+  for (let d = 0; d < dims; d++) grad[d] += rows[culprit * dims + d];
 }
 
 /** Mean log-probability of the culprits: the quantity the fit maximises (for reports). */
