@@ -62,7 +62,7 @@ export async function buildCase({ spec: rawSpec, project, versions, caseDir, cac
       message: culprit.message,
       author: culprit.author.name,
       files: [...culprit.changes.keys()].sort(),
-      folded: spec.regression.position === 'fold',
+      folded: plan.folded,
       positionFromHead: headIndex - plan.culpritIndex,
       positionFraction: Number(((headIndex - plan.culpritIndex) / candidates).toFixed(3)),
     },

@@ -1,5 +1,5 @@
-// Chooses, from the case id alone, where the regression goes (which release step, where within it,
-// or folded into a release's own change) and how far back the candidate window starts, so that
+// Chooses, from the case id alone, where the regression goes (which release step, and within it
+// folded into one of the release's own code commits or on its own) and how far back the candidate window starts, so that
 // culprit positions and window sizes vary across the corpus without hand-tuning each case.
 import { applyOp } from './ops.mjs';
 import { createRng } from './prng.mjs';
@@ -30,10 +30,10 @@ export function resolvePlacement(spec, versions) {
   }
   regression.step = stepIndex === versions.length ? 'tail' : versions[stepIndex].version;
   if (regression.position === 'auto' || regression.position == null) {
-    const file = regression.edits[0].file;
-    const releaseChangesFile =
-      stepIndex < versions.length && !versions[stepIndex - 1].files.get(file)?.equals(versions[stepIndex].files.get(file) ?? Buffer.alloc(0));
-    regression.position = releaseChangesFile && rng.chance(0.18) ? 'fold' : Number(rng.next().toFixed(3));
+    // Real regressions mostly ride in with ordinary work: a commit of the release's own changes,
+    // of its usual size. A culprit made only of the regression's few lines would let the ranking
+    // learn "small commits are culprits", which real histories do not bear out.
+    regression.position = stepIndex < versions.length && rng.chance(0.75) ? 'fold' : Number(rng.next().toFixed(3));
   }
   const exercise = { ...spec.exercise };
   if (exercise.step == null || versions.findIndex((v) => v.version === exercise.step) > stepIndex) {

@@ -33,14 +33,25 @@ export function planCase(spec, project, versions) {
     if (content == null) control.delete(file);
     else control.set(file, content);
   }
-  return { commits, culpritIndex: ctx.culpritIndex, head: state.tree, control };
+  return { commits, culpritIndex: ctx.culpritIndex, folded: Boolean(ctx.folded), head: state.tree, control };
 }
 
-function placeEvents(ctx, step, items) {
+/**
+ * The release's code commit the regression is folded into: the one changing the regression's file,
+ * else one of its other code commits (work that spans files). None when the release has no code commit.
+ */
+function foldTargetOf(ctx, items) {
+  const groups = items.filter((item) => item.type === 'group' && item.group.kind === 'code');
+  const file = ctx.spec.regression.edits[0].file;
+  const same = groups.find((item) => item.group.files.includes(file));
+  return same ?? (groups.length > 0 ? ctx.rng.pick(groups) : null);
+}
+
+function placeEvents(ctx, step, items, folded) {
   const { spec, rng } = ctx;
   const events = [];
   if (spec.exercise.step === step) events.push({ type: 'exercise' });
-  if (spec.regression.step === step && spec.regression.position !== 'fold') events.push({ type: 'culprit' });
+  if (spec.regression.step === step && !folded) events.push({ type: 'culprit' });
   for (const event of events) {
     const position = event.type === 'culprit' && typeof spec.regression.position === 'number' ? spec.regression.position : rng.next();
     items.splice(Math.min(items.length, Math.floor(position * (items.length + 1))), 0, event);
@@ -58,13 +69,12 @@ function planVersionStep(ctx, version) {
   const [minSynthetic, maxSynthetic] = spec.density ?? [1, 4];
   const items = groups.map((group) => ({ type: 'group', group }));
   for (let n = rng.int(minSynthetic, maxSynthetic); n > 0; n--) items.splice(rng.int(0, items.length), 0, { type: 'synthetic' });
-  placeEvents(ctx, version.version, items);
+  const foldTarget = spec.regression.step === version.version && spec.regression.position === 'fold' ? foldTargetOf(ctx, items) : null;
+  placeEvents(ctx, version.version, items, Boolean(foldTarget));
   items.push({ type: 'release', files: release });
-  const fold = spec.regression.step === version.version && spec.regression.position === 'fold';
-  if (fold) {
-    const target = items.find((item) => item.type === 'group' && item.group.files.includes(spec.regression.edits[0].file));
-    if (!target) throw new Error(`${spec.id}: release ${version.version} does not change ${spec.regression.edits[0].file}, cannot fold the regression into it`);
-    target.culprit = true;
+  if (foldTarget) {
+    foldTarget.culprit = true;
+    ctx.folded = true;
   }
   items.forEach((item) => {
     if (ctx.stopped) return;
@@ -77,7 +87,7 @@ function planTail(ctx) {
   const { spec, rng } = ctx;
   const items = [];
   for (let n = spec.tail ?? rng.int(2, 10); n > 0; n--) items.push({ type: 'synthetic' });
-  placeEvents(ctx, 'tail', items);
+  placeEvents(ctx, 'tail', items, false);
   for (const item of items) {
     if (ctx.stopped) return;
     runItem(ctx, item, null, ctx.lastTime + rng.int(2 * HOUR, 60 * HOUR));
