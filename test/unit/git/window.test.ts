@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CauseLensError } from '../../../src/core/errors';
 import { blameLines, openRepository, readCommitDiffs, selectCandidateWindow } from '../../../src/core/git';
+import { resolveCommitWithTime } from '../../../src/core/git/gitClient';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
 
 const carol = { name: 'Carol Chen', email: 'carol@example.com' };
@@ -51,6 +52,28 @@ describe('git history: candidate window', () => {
     assert.deepEqual(w.blame.map((b) => [b.path, b.line, b.sha, b.boundary]), [['src/checkout.py', 2, t.old, false]]);
     assert.equal(w.truncated, false);
     assert.equal(w.shallow, false);
+  });
+
+  it('resolves a revision and its committer time in one go; names that are no commit give undefined', async () => {
+    const repo = { root: t.repo.dir };
+    assert.deepEqual(await resolveCommitWithTime(repo, t.days[7].slice(0, 10)), { sha: t.days[7], time: Date.parse('2024-05-08T12:00:00Z') });
+    assert.equal((await resolveCommitWithTime(repo, 'HEAD'))?.sha, t.reformat);
+    for (const bad of ['deadbeefdeadbeefdeadbeefdeadbeefdeadbeef', 'no-such-branch', '--output=/tmp/x', 'HEAD;rm', `${t.days[7]}^{tree}`]) {
+      assert.equal(await resolveCommitWithTime(repo, bad), undefined, bad);
+    }
+  });
+
+  it('takes a revision the caller resolved as given, counting the days back from its time', async () => {
+    // The time handed in, not the commit's own, anchors the day window: proof nothing was re-read.
+    const w = await selectCandidateWindow({ root: t.repo.dir }, 'ignored-when-resolved', {
+      sinceDays: 2,
+      maxCommits: 100,
+      resolved: { sha: t.days[7], time: Date.parse('2024-05-06T13:00:00Z'), source: 'head' },
+    });
+    assert.equal(w.revision, t.days[7]);
+    assert.equal(w.revisionSource, 'head');
+    assert.deepEqual(w.warnings, []);
+    assert.deepEqual(w.commits, [t.days[7], t.days[6], t.days[5], t.days[4]]);
   });
 
   it('caps the window by count and says so', async () => {
