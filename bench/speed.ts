@@ -18,7 +18,10 @@ export interface SpeedRow {
   commits: number;
   /** Candidates the investigation actually scored (the window it saw). */
   scored: number;
+  /** Plain `git log -p` over the window (the issue's yardstick; as in the history bench). */
   gitLogMs: number;
+  /** git with CauseLens's own arguments (-U0, renames, --stdin, safe config) over the window: the stricter yardstick. */
+  sameGitMs: number;
   /** 'cold': a new pool per run (what each CLI run pays); 'warm': one pool kept across runs (the extension). */
   pool: 'cold' | 'warm';
   workers: number;
@@ -26,6 +29,8 @@ export interface SpeedRow {
   firstResultMs: number;
   peakRssMb: number;
   ratio: number;
+  /** Against git with CauseLens's own arguments. */
+  sameGitRatio: number;
   /** CPU time of this process (main thread and workers) during the run. */
   nodeCpuMs: number;
   /** CPU time of the git processes the run started (Linux only; -1 elsewhere). */
@@ -116,17 +121,27 @@ function sampleCpu(): { stop(): { nodeCpuMs: number; gitCpuMs: number } } {
   };
 }
 
-async function timeGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise<number> {
+/** Runs git with the output read and discarded; `input` goes to its stdin. */
+async function timeGit(repo: Pick<BuiltRepo, 'dir'>, args: string[], input = ''): Promise<number> {
   const started = process.hrtime.bigint();
   await new Promise<void>((resolve, reject) => {
-    const args = [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()];
     const child = spawn('git', args, { cwd: repo.dir, stdio: ['pipe', 'pipe', 'inherit'] });
     child.stdout.on('data', () => undefined);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git log exited ${code}`))));
-    child.stdin.end(`${shas.join('\n')}\n`);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} exited ${code}`))));
+    child.stdin.end(input);
   });
   return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** Plain `git log -p` over the window, as a person would type it (the issue's yardstick). */
+function timePlainGitLog(repo: Pick<BuiltRepo, 'dir'>, head: string, commits: number): Promise<number> {
+  return timeGit(repo, ['-c', 'core.pager=cat', 'log', '-p', `--max-count=${commits}`, head]);
+}
+
+/** git with exactly the arguments the investigation's history read uses, over the same shas. */
+function timeSameGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise<number> {
+  return timeGit(repo, [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()], `${shas.join('\n')}\n`);
 }
 
 function median(xs: number[]): number {
@@ -151,8 +166,8 @@ async function measureRun(setup: SpeedSetup, commits: number, workers: number, p
   const used = cpu.stop();
   const peak = rss.stop();
   return {
-    commits, scored: result.stats.scored, gitLogMs: round(gitLogMs), pool: pool ? 'warm' : 'cold', workers, totalMs: result.stats.elapsedMs,
-    firstResultMs: result.stats.timeToFirstResultMs ?? -1, peakRssMb: round(peak / 2 ** 20), ratio: round(result.stats.elapsedMs / gitLogMs, 2), ...used,
+    commits, scored: result.stats.scored, gitLogMs: round(gitLogMs), sameGitMs: round(gitLogMs), pool: pool ? 'warm' : 'cold', workers, totalMs: result.stats.elapsedMs,
+    firstResultMs: result.stats.timeToFirstResultMs ?? -1, peakRssMb: round(peak / 2 ** 20), ratio: round(result.stats.elapsedMs / gitLogMs, 2), sameGitRatio: round(result.stats.elapsedMs / gitLogMs, 2), ...used,
   };
 }
 
@@ -182,11 +197,13 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
     const rows: SpeedRow[] = [];
     for (const commits of windows) {
       const shas = repo.git('rev-list', `--max-count=${commits}`, head).trim().split('\n');
-      await timeGitLog(repo, shas); // warm the page cache so neither side pays for the first read
+      await timeSameGitLog(repo, shas); // warm the page cache so neither side pays for the first read
       const runs = new Map<string, SpeedRow[]>();
       const gitTimes: number[] = [];
+      const sameGitTimes: number[] = [];
       for (let r = 0; r < repeats; r++) {
-        gitTimes.push(await timeGitLog(repo, shas));
+        gitTimes.push(await timePlainGitLog(repo, head, commits));
+        sameGitTimes.push(await timeSameGitLog(repo, shas));
         for (const mode of ['cold', 'warm'] as const) {
           for (const workers of workerCounts) {
             const key = `${mode}/${workers}`;
@@ -194,11 +211,12 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
           }
         }
       }
-      // Each ratio is to the median `git log -p` of the same runs.
+      // Each ratio is to the median git time of the same runs.
       const gitLogMs = median(gitTimes);
+      const sameGitMs = median(sameGitTimes);
       for (const measured of runs.values()) {
         const row = medianRow(measured);
-        rows.push({ ...row, gitLogMs: round(gitLogMs), ratio: round(row.totalMs / gitLogMs, 2) });
+        rows.push({ ...row, gitLogMs: round(gitLogMs), ratio: round(row.totalMs / gitLogMs, 2), sameGitMs: round(sameGitMs), sameGitRatio: round(row.totalMs / sameGitMs, 2) });
       }
     }
     return rows;
@@ -214,12 +232,12 @@ function round(x: number, digits = 0): number {
 
 export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): string {
   const lines = [
-    '| window (commits) | scored | `git log -p` ms | pool | workers | incident -> ranking ms | ratio to git log | first result ms | CPU ms: node / git | CPU floor ms | peak RSS MB |',
-    '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| window (commits) | scored | `git log -p` ms (plain / ours) | pool | workers | incident -> ranking ms | ratio to plain `git log -p` | ratio to our git | first result ms | CPU ms: node / git | CPU floor ms | peak RSS MB |',
+    '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const floor = r.gitCpuMs >= 0 ? `${round((r.nodeCpuMs + r.gitCpuMs) / cores)}` : '';
-    lines.push(`| ${r.commits} | ${r.scored} | ${r.gitLogMs} | ${r.pool} | ${r.workers} | ${r.totalMs} | ${r.ratio}x | ${r.firstResultMs} | ${r.nodeCpuMs} / ${r.gitCpuMs} | ${floor} | ${r.peakRssMb} |`);
+    lines.push(`| ${r.commits} | ${r.scored} | ${r.gitLogMs} / ${r.sameGitMs} | ${r.pool} | ${r.workers} | ${r.totalMs} | ${r.ratio}x | ${r.sameGitRatio}x | ${r.firstResultMs} | ${r.nodeCpuMs} / ${r.gitCpuMs} | ${floor} | ${r.peakRssMb} |`);
   }
   const speedups = (pool: SpeedRow['pool']) =>
     [...new Set(rows.map((r) => r.commits))]
@@ -234,7 +252,7 @@ export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): st
     '',
     `Speed-up from 1 to 2 workers (same run): cold pool ${speedups('cold')}; warm pool ${speedups('warm')}.`,
     '',
-    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
+    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the arguments the investigation's read uses (no context lines, --stdin, safe config), the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
   );
   return lines.join('\n');
 }
