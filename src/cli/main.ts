@@ -9,9 +9,9 @@ import { applyInterventions, defaultSymptom, testByReverting } from '../core/ana
 import { openRepository } from '../core/git';
 import { investigate } from '../core/investigation';
 import { HypothesisPool } from '../core/analysis/pool';
+import { languageForPath, loadLanguage } from '../core/ast';
 import { createCodeModel, locateFramesAtRevision } from '../core/engine';
 import { parseInvestigateArgs, USAGE, UsageError, type InvestigateArgs } from './args';
-import { explainTopCauses } from './explainCauses';
 import { formatHuman, progressBar } from './format';
 
 export interface CliIo {
@@ -30,6 +30,16 @@ async function loadIncident(args: InvestigateArgs, io: CliIo): Promise<Incident>
   }
   const text = readFileSync(args.input.path === '-' ? 0 : args.input.path, 'utf8');
   return readIncident(text);
+}
+
+/**
+ * Starts loading the grammars of the languages the incident's frames are in. A fresh process
+ * would load each on its first parse (~150 ms of WASM compilation on the critical path);
+ * started here, that overlaps with the git starts before the first file is parsed.
+ */
+function warmUpGrammars(incident: Incident): void {
+  const languages = new Set(incident.exceptions.flatMap((e) => e.frames.map((f) => languageForPath(f.file))));
+  for (const id of languages) if (id) loadLanguage(id).catch(() => undefined);
 }
 
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
@@ -62,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   try {
     pool = new HypothesisPool({ ...(args.workers ? { workers: args.workers } : {}) });
     const incident = await loadIncident(args, io);
+    warmUpGrammars(incident);
     const result = await investigate(incident, {
       pool,
       repoPath: args.repo,
@@ -87,7 +98,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       });
       result.causes = applyInterventions(result.causes, results);
     }
-    const explanations = args.explain ? await explainTopCauses(args.repo, result, { env: io.env, allowLlm: args.allowLlm, stderr: io.stderr, ...(io.signal ? { signal: io.signal } : {}) }) : [];
+    // Loaded only when asked for: the explanation stack (an HTTP model client) costs ~100 ms to load.
+    const explanations = args.explain ? await (await import('./explainCauses')).explainTopCauses(args.repo, result, { env: io.env, allowLlm: args.allowLlm, stderr: io.stderr, ...(io.signal ? { signal: io.signal } : {}) }) : [];
     if (args.json) {
       const { incident: inc, causes, stats, warnings } = result;
       const json = {
