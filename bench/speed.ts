@@ -253,8 +253,40 @@ export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): st
     `Speed-up from 1 to 2 workers (same run): cold pool ${speedups('cold')}; warm pool ${speedups('warm')}.`,
     '',
     `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the arguments the investigation's read uses (no context lines, --stdin, safe config), the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
+    '',
+    ...targetLines(rows, cores),
   );
   return lines.join('\n');
+}
+
+function cpuFloorMs(r: SpeedRow, cores: number): number | undefined {
+  return r.gitCpuMs >= 0 ? (r.nodeCpuMs + r.gitCpuMs) / cores : undefined;
+}
+
+/**
+ * The issue's targets against the rows, with what the CPU the runs needed allows: a ratio or
+ * speed-up beyond its CPU floor is out of reach on this machine whatever the scheduling.
+ */
+function targetLines(rows: readonly SpeedRow[], cores: number): string[] {
+  const out = ['Targets, read on the warm rows: the VS Code extension (the main surface) keeps one pool for every investigation, so that is what an investigation costs after the first; the cold rows are what each separate CLI run pays.'];
+  const row = (commits: number, pool: SpeedRow['pool'], workers: number) => rows.find((r) => r.commits === commits && r.pool === pool && r.workers === workers);
+  const describe = (r: SpeedRow | undefined) => {
+    const floor = r && cpuFloorMs(r, cores);
+    return r ? `${r.ratio}x with ${r.workers} worker${r.workers > 1 ? 's' : ''}${floor !== undefined ? ` (CPU floor ${round(floor / r.gitLogMs, 2)}x)` : ''}` : 'not measured';
+  };
+  const best = (pool: SpeedRow['pool']) => rows.filter((r) => r.commits === 1000 && r.pool === pool).sort((a, b) => a.ratio - b.ratio)[0];
+  if (best('warm') || best('cold')) out.push(`- 1,000 commits, target <= 1.5x plain \`git log -p\`: warm ${describe(best('warm'))}; cold ${describe(best('cold'))}.`);
+  const largest = Math.max(...rows.map((r) => r.commits));
+  const one = row(largest, 'warm', 1);
+  const two = row(largest, 'warm', 2);
+  const twoFloor = two && cpuFloorMs(two, cores);
+  if (one && two) {
+    const bound = twoFloor ? `; the CPU the 2-worker run used allows at most ${round(one.totalMs / twoFloor, 2)}x on ${cores} cores` : '';
+    out.push(`- Speed-up 1 -> 2 workers at ${largest} commits, target >= 1.6x: ${round(one.totalMs / two.totalMs, 2)}x (warm)${bound}.`);
+  }
+  const peak = Math.max(...rows.filter((r) => r.commits === largest).map((r) => r.peakRssMb));
+  out.push(`- Peak memory at ${largest} commits, target <= 500 MB: ${peak} MB (whole process, both warm pools alive).`);
+  return out;
 }
 
 if (require.main === module && process.argv[2] === '--build') {
