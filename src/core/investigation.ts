@@ -9,12 +9,12 @@ import type { TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
 import { HypothesisPool } from './analysis/pool';
 import type { RankedCause } from './analysis/ranking';
-import { SwarmScoring } from './analysis/swarm';
+import { SwarmScoring, type TrackingFor } from './analysis/swarm';
 import { WindowLineTracking } from './analysis/windowTracking';
 import { errorOnset } from './analysis/timing';
 import { CauseLensError } from './errors';
 import { blameLines, openRepository, readIgnoreRevs, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
-import { readRawCommits } from './git/commitStream';
+import { readRawCommits, type WalkSelection } from './git/commitStream';
 import { resolveCommitWithTime, runGit, type ResolvedCommit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
@@ -108,7 +108,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const revision = at.sha;
 
   progress({ phase: 'locating', scored: 0, total: 0, ranking: [] });
-  const { windowRead, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, { ...at, source: resolved ? 'incident' : 'head' }, stop);
+  const { windowRead, windowWalk, locating, ready, windowCommits, blamed } = startPhases(incident, options, repo, { ...at, source: resolved ? 'incident' : 'head' }, stop);
 
   const ignoreRevs = readIgnoreRevs(repo.root);
   let lastProgress = 0;
@@ -118,13 +118,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     lastProgress = Date.now();
     progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.total, ranking: swarm.rank(options.top ?? 10) });
   }, ignoreRevs);
-  const windowScored = windowCommits.then((commits) => {
-    progress({ phase: 'history', scored: 0, total: commits.length, ranking: [] });
-    return swarm.stream(repo, commits, (context) => {
-      const tracking = new WindowLineTracking([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)], ignoreRevs);
-      return (record) => tracking.track(record);
-    });
-  });
+  const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, ignoreRevs, progress);
 
   const blameRead = readBlameCommits(repo, blamed, windowCommits, ignoreRevs, stop);
   blameRead.catch(() => undefined);
@@ -153,6 +147,23 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
   if (!context || (failure && !budget?.aborted)) throw failure;
   return summarise({ incident, options, swarm, pool, frames, context, warnings, revision, inWindow: inWindow.length, blameCommits: blameCommitCount, budgetExceeded: Boolean(budget?.aborted), started });
+}
+
+/**
+ * Streams the window's records into the swarm: a plain window over its walk as soon as that is
+ * known, so git reads while the same walk is being listed; `--window all` over its listed commits.
+ */
+function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<WalkSelection> | undefined, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, progress: (p: InvestigationProgress) => void): Promise<void> {
+  const tracking: TrackingFor = (context) => {
+    const tracker = new WindowLineTracking([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)], ignoreRevs);
+    return (record) => tracker.track(record);
+  };
+  const listed = windowCommits.then((commits) => {
+    progress({ phase: 'history', scored: 0, total: commits.length, ranking: [] });
+    return commits;
+  });
+  listed.catch(() => undefined); // a failed window is reported by the caller's wait on it
+  return walk ? walk.then((w) => swarm.streamWalk(repo, w, listed.then((commits) => commits.length), tracking)) : listed.then((commits) => swarm.stream(repo, commits, tracking));
 }
 
 interface Finished {
@@ -204,7 +215,10 @@ function summarise(f: Finished): InvestigationResult {
 function startPhases(incident: Incident, options: InvestigationOptions, repo: GitRepository, at: ResolvedCommit & { source: 'incident' | 'head' }, stop: AbortSignal | undefined) {
   const { signal } = options;
   const revision = at.sha;
+  let startWalk: ((walk: WalkSelection) => void) | undefined;
+  const windowWalk = options.windowAll ? undefined : new Promise<WalkSelection>((resolve) => (startWalk = resolve));
   const windowRead = selectCandidateWindow(repo, revision, {
+    ...(startWalk ? { onWalk: startWalk } : {}),
     // As before this revision was resolved here: the window never cuts at first seen (no --until),
     // even on the HEAD fallback; changing that would change rankings (see window.ts).
     resolved: { ...at, source: 'incident' },
@@ -225,7 +239,9 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
   const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
   const blamed = blameOfAnchors(repo, revision, locatedFrames, locating.then((l) => l.context), stop);
   blamed.catch(() => undefined);
-  return { windowRead, locating, ready, windowCommits, blamed };
+  // A window that fails before its walk is known fails the read too, instead of leaving it waiting.
+  const walkOrFailure = windowWalk && Promise.race([windowWalk, windowRead.then(() => windowWalk)]);
+  return { windowRead, windowWalk: walkOrFailure, locating, ready, windowCommits, blamed };
 }
 
 /**

@@ -5,7 +5,7 @@
 // lines; the caller decides what to stream and when to stop.
 
 import { CauseLensError } from '../errors';
-import { streamRawCommits } from '../git/commitStream';
+import { streamRawCommits, type WalkSelection } from '../git/commitStream';
 import type { GitRepository } from '../git/gitClient';
 import type { RawCommit } from '../git/patchParser';
 import type { HypothesisContext } from './hypothesis';
@@ -70,17 +70,37 @@ export class SwarmScoring {
    * `trackingFor` lays each on the incident revision.
    */
   stream(repo: GitRepository, commits: readonly string[], trackingFor: TrackingFor): Promise<void> {
-    const options = { ignoreRevs: this.ignoreRevs, knownCommits: true, ...(this.stop ? { signal: this.stop } : {}) };
-    return this.feed(streamRawCommits(repo, { commits }, options), commits.length, trackingFor);
+    return this.feed(streamRawCommits(repo, { commits }, this.readOptions()), commits.length, trackingFor);
   }
 
-  /** Sends `count` candidates' records, as `source` yields them, into the pool. */
-  async feed(source: AsyncIterable<RawCommit[]>, count: number, trackingFor: TrackingFor): Promise<void> {
-    this.total += count;
+  /**
+   * Streams the records of a revision walk (git reads them while the same walk is still being
+   * listed); `count`: how many commits the walk yields, once the listing says.
+   */
+  streamWalk(repo: GitRepository, walk: WalkSelection, count: Promise<number>, trackingFor: TrackingFor): Promise<void> {
+    return this.feed(streamRawCommits(repo, walk, this.readOptions()), count, trackingFor);
+  }
+
+  private readOptions() {
+    return { ignoreRevs: this.ignoreRevs, knownCommits: true, ...(this.stop ? { signal: this.stop } : {}) };
+  }
+
+  /**
+   * Sends `count` candidates' records, as `source` yields them, into the pool. A count still to
+   * come does not hold the read back: it is added to the total when known, before the feed ends.
+   */
+  async feed(source: AsyncIterable<RawCommit[]>, count: number | Promise<number>, trackingFor: TrackingFor): Promise<void> {
+    const counted = Promise.resolve(count).then((n) => {
+      this.total += n;
+    });
+    let countFailure: { error: unknown } | undefined;
+    counted.catch((error: unknown) => (countFailure = { error }));
     let context: HypothesisContext | undefined;
     let track: ((record: RawCommit) => TrackedFileChange[]) | undefined;
     let batch = emptyBatch();
     for await (const records of source) {
+      // Ending the loop stops git: no reason to read on for a window that could not be listed.
+      if (countFailure) throw countFailure.error;
       context ??= await this.context;
       track ??= trackingFor(context);
       for (const record of records) {
@@ -101,6 +121,7 @@ export class SwarmScoring {
       }
     }
     if (context && batch.records.length > 0) await this.dispatch(context, batch);
+    await counted;
   }
 
   /** Waits for every batch; returns the first failure that was not a stop, if any. */

@@ -34,12 +34,35 @@ export interface CommitSelection {
   blameCommits?: readonly string[];
 }
 
+/**
+ * A revision walk read in git's own order: the commits `git rev-list --max-count=<maxCount>
+ * <walk>` lists, in its order. Lets the history read start while that list is still being made.
+ */
+export interface WalkSelection {
+  /** The revision, `^` exclusions and `--since=` / `--until=` bounds (as the window builds them). */
+  walk: readonly string[];
+  maxCount: number;
+}
+
 const HIGH_WATER = 64;
 /** Bytes of raw records that may wait: enough for git to run well ahead of a busy consumer. */
 const RAW_HIGH_WATER = 16 * 1024 * 1024;
 
 /** The `git log` arguments used for a streamed read; exported so the benchmark runs the same command. */
 export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs' | 'contextLines'> = {}): string[] {
+  return [...logDiffArgs(options), '--no-walk=unsorted', '--stdin'];
+}
+
+/** The same read over a revision walk instead of listed commits. */
+export function logWalkArgs(selection: WalkSelection, options: Pick<StreamCommitDiffsOptions, 'mergeDiffs' | 'contextLines'> = {}): string[] {
+  for (const arg of selection.walk) {
+    // Only what the window writes: a full sha, its exclusion, or a date bound.
+    if (!/^\^?[0-9a-f]{40,64}$/.test(arg) && !/^--(?:since|until)=[0-9T:.Z+-]+$/.test(arg)) throw new CauseLensError('bad-input', `Not a revision walk argument: ${JSON.stringify(arg)}`);
+  }
+  return [...logDiffArgs(options), `--max-count=${Math.max(0, Math.floor(selection.maxCount))}`, ...selection.walk, '--'];
+}
+
+function logDiffArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs' | 'contextLines'>): string[] {
   return [
     'log',
     '-p',
@@ -53,8 +76,6 @@ export function logPatchArgs(options: Pick<StreamCommitDiffsOptions, 'mergeDiffs
     '--no-relative',
     '--encoding=UTF-8',
     `--diff-merges=${options.mergeDiffs === 'first-parent' ? 'first-parent' : 'off'}`,
-    '--no-walk=unsorted',
-    '--stdin',
   ];
 }
 
@@ -145,24 +166,21 @@ async function existingCommits(repo: GitRepository, ids: string[], options: Stre
  */
 async function* readLogOutput<T>(
   repo: GitRepository,
-  selection: CommitSelection,
+  selection: CommitSelection | WalkSelection,
   options: StreamCommitDiffsOptions,
   reader: OutputReader<T>,
   water: { high: number; weigh: (item: T) => number },
 ): AsyncGenerator<T[], void, undefined> {
-  const ids = checkedShas(selection);
-  if (ids.length === 0) return;
-  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
-  const shas = options.knownCommits ? ids : await existingCommits(repo, ids, options);
-  if (shas.length === 0) return;
+  const command = await logCommand(repo, selection, options);
+  if (!command) return;
 
   const queue = new OutputQueue<T>(water.high, water.weigh);
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onOuterAbort);
-  const run = runGit(repo, logPatchArgs(options), {
+  const run = runGit(repo, command.args, {
     signal: stop.signal,
-    input: `${shas.join('\n')}\n`,
+    ...(command.input !== undefined ? { input: command.input } : {}),
     onStdout: (stdout) => queue.attach(stdout, reader),
   }).then(
     () => queue.finish(),
@@ -183,6 +201,20 @@ async function* readLogOutput<T>(
   }
 }
 
+/** The `git log` to run for a selection; undefined when there is nothing to read. */
+async function logCommand(repo: GitRepository, selection: CommitSelection | WalkSelection, options: StreamCommitDiffsOptions): Promise<{ args: string[]; input?: string } | undefined> {
+  if ('walk' in selection) {
+    const args = logWalkArgs(selection, options);
+    if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
+    return selection.maxCount >= 1 ? { args } : undefined;
+  }
+  const ids = checkedShas(selection);
+  if (ids.length === 0) return undefined;
+  if (options.signal?.aborted) throw new CauseLensError('cancelled', 'The history read was cancelled.');
+  const shas = options.knownCommits ? ids : await existingCommits(repo, ids, options);
+  return shas.length > 0 ? { args: logPatchArgs(options), input: `${shas.join('\n')}\n` } : undefined;
+}
+
 /** Yields one CommitDiff per selected commit, in the selection's order (window first, then blame). */
 export async function* streamCommitDiffs(
   repo: GitRepository,
@@ -200,7 +232,7 @@ export async function* streamCommitDiffs(
  */
 export async function* streamRawCommits(
   repo: GitRepository,
-  selection: CommitSelection,
+  selection: CommitSelection | WalkSelection,
   options: StreamCommitDiffsOptions & { highWater?: number } = {},
 ): AsyncGenerator<RawCommit[], void, undefined> {
   yield* readLogOutput(repo, selection, options, new RawCommitSplitter(), { high: options.highWater ?? RAW_HIGH_WATER, weigh: (r) => r.bytes.length });
@@ -209,7 +241,7 @@ export async function* streamRawCommits(
 /** Every raw record of a (small) selection at once, e.g. read ahead while another stream runs. */
 export async function readRawCommits(
   repo: GitRepository,
-  selection: CommitSelection,
+  selection: CommitSelection | WalkSelection,
   options: StreamCommitDiffsOptions = {},
 ): Promise<RawCommit[]> {
   const out: RawCommit[] = [];

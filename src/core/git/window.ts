@@ -4,6 +4,7 @@
 import { CauseLensError } from '../errors';
 import { blameLines } from './blame';
 import { isShallowRepository, resolveCommit, resolveCommitWithTime, runGit, type GitRepository, type ResolvedCommit } from './gitClient';
+import type { WalkSelection } from './commitStream';
 import type { BlameTarget, CandidateWindow } from './model';
 
 export interface CandidateWindowOptions {
@@ -24,6 +25,11 @@ export interface CandidateWindowOptions {
    * git starts that would resolve it again before the window can be listed.
    */
   resolved?: ResolvedCommit & { source: CandidateWindow['revisionSource'] };
+  /**
+   * Told the window's revision walk just before it is listed, so a history read over the same
+   * walk can start alongside the listing (listing 10,000 commits takes git ~100 ms).
+   */
+  onWalk?: (walk: WalkSelection) => void;
 }
 
 const DAY_MS = 86_400_000;
@@ -73,23 +79,26 @@ export async function selectCandidateWindow(
     else warnings.push(`The previous release ${options.previousRelease} is not an ancestor here; using the day window.`);
   }
 
-  const args = ['rev-list', `--max-count=${Math.floor(options.maxCommits) + 1}`];
+  const walk: string[] = [];
   let since: string | undefined;
   let until: string | undefined;
   if (!previousRelease) {
     const anchor = firstSeen ?? at.time;
     // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
     since = new Date(Math.max(anchor - options.sinceDays * DAY_MS, DAY_MS)).toISOString();
-    args.push(`--since=${since}`);
+    walk.push(`--since=${since}`);
   }
   // Without the release commit, HEAD may be newer than the incident: commits made after the
   // error was first seen cannot have caused it.
   if (revisionSource === 'head' && firstSeen !== undefined) {
     until = new Date(firstSeen).toISOString();
-    args.push(`--until=${until}`);
+    walk.push(`--until=${until}`);
   }
-  args.push(revision);
-  if (previousRelease) args.push(`^${previousRelease}`);
+  walk.push(revision);
+  if (previousRelease) walk.push(`^${previousRelease}`);
+  options.onWalk?.({ walk, maxCount: Math.floor(options.maxCommits) });
+  // One more than wanted, to tell a full window from a cut one.
+  const args = ['rev-list', `--max-count=${Math.floor(options.maxCommits) + 1}`, ...walk];
   // Independent reads, run side by side: each git start waited for in turn delays the history read.
   const [listing, blame, shallow] = await Promise.all([
     runGit(repo, args, { signal }),

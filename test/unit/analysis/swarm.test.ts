@@ -74,6 +74,28 @@ describe('scoring run on the worker pool (raw records)', function () {
     }
   });
 
+  it('reads a walk before its count is known, and stops the read when the listing fails', async () => {
+    const pool = new HypothesisPool({ workers: 1 });
+    try {
+      const swarm = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      let tell!: (count: number) => void;
+      const reading = swarm.streamWalk({ root: repo.dir }, { walk: [order[0]], maxCount: 50 }, new Promise<number>((resolve) => (tell = resolve)), tracking());
+      setTimeout(() => tell(50), 20);
+      await reading;
+      assert.equal(await swarm.settle(), undefined);
+      assert.equal(swarm.total, 50);
+      assert.deepEqual(swarm.scored.map((s) => [s.sha, s.position]).sort(), order.slice(0, 50).map((sha, i) => [sha, i]).sort());
+
+      const unlisted = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      const failed = Promise.reject(new CauseLensError('internal', 'listing failed'));
+      await assert.rejects(unlisted.streamWalk({ root: repo.dir }, { walk: [order[0]], maxCount: 120 }, failed, tracking()), /listing failed/);
+      await unlisted.settle();
+      assert.ok(unlisted.scored.length < order.length, 'the read stopped early');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('replaces a worker that dies while parsing a batch of records and retries the batch', async () => {
     const marker = join(dir, 'crashed');
     const taskFile = join(dir, 'crash-while-parsing.js');

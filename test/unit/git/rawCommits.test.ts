@@ -81,6 +81,34 @@ describe('git history: raw commit records', () => {
     await assert.rejects(reading, (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
   });
 
+  it('reads a revision walk as git lists it: the records of the listed commits, in their order', async () => {
+    const b = new TestRepoBuilder();
+    const start = b.commit({ message: 'Start', files: { 'src/a.js': 'a\n', 'src/b.js': 'b\n' } });
+    b.commit({ message: 'Side work', branch: 'side', files: { 'src/b.js': 'b2\n' } });
+    b.commit({ message: 'Main work', branch: 'main', renames: [['src/a.js', 'src/c.js']] });
+    b.commit({ message: 'Merge side', branch: 'main', merge: ['side'] });
+    b.commit({ message: 'After', files: { 'src/c.js': 'c\n' } });
+    const merged = b.build();
+    try {
+      const head = merged.git('rev-parse', 'HEAD').trim();
+      for (const walk of [[head], [head, `^${merged.sha(start)}`], ['--since=1970-01-02T00:00:00.000Z', head]]) {
+        for (const maxCount of [1, 3, 100]) {
+          const listed = merged.git('rev-list', `--max-count=${maxCount}`, ...walk).trim().split('\n');
+          const byList = await readRawCommits({ root: merged.dir }, { commits: listed }, { knownCommits: true });
+          const byWalk = await readRawCommits({ root: merged.dir }, { walk, maxCount });
+          assert.deepEqual(byWalk.map((r) => r.info.sha), listed, `${walk.join(' ')} -n ${maxCount}`);
+          assert.deepEqual(byWalk.map((r) => r.bytes.toString('utf8')), byList.map((r) => r.bytes.toString('utf8')));
+        }
+      }
+      assert.deepEqual(await readRawCommits({ root: merged.dir }, { walk: [head], maxCount: 0 }), []);
+      for (const bad of [['--output=/tmp/x'], ['HEAD'], [`${head};rm`], ['--since=yesterday'], ['--all']]) {
+        await assert.rejects(readRawCommits({ root: merged.dir }, { walk: bad, maxCount: 5 }), (e: unknown) => e instanceof CauseLensError && e.reason === 'bad-input', bad[0]);
+      }
+    } finally {
+      merged.cleanup();
+    }
+  });
+
   it('looks commits up unless told they are known, so an unknown id is skipped', async () => {
     const missing: string[] = [];
     const head = repo.git('rev-parse', 'HEAD').trim();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CauseLensError } from '../../../src/core/errors';
 import { blameLines, openRepository, readCommitDiffs, selectCandidateWindow } from '../../../src/core/git';
+import type { WalkSelection } from '../../../src/core/git/commitStream';
 import { resolveCommitWithTime } from '../../../src/core/git/gitClient';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
 
@@ -74,6 +75,15 @@ describe('git history: candidate window', () => {
     assert.equal(w.revisionSource, 'head');
     assert.deepEqual(w.warnings, []);
     assert.deepEqual(w.commits, [t.days[7], t.days[6], t.days[5], t.days[4]]);
+  });
+
+  it('tells the walk it lists before listing it, so the history can be read alongside', async () => {
+    const walks: WalkSelection[] = [];
+    const w = await selectCandidateWindow({ root: t.repo.dir }, t.days[7], { sinceDays: 5, maxCommits: 3, onWalk: (walk) => walks.push(walk) });
+    assert.equal(walks.length, 1);
+    assert.equal(walks[0].maxCount, 3);
+    assert.deepEqual(t.repo.git('rev-list', `--max-count=${walks[0].maxCount}`, ...walks[0].walk).trim().split('\n'), w.commits);
+    assert.equal(w.truncated, true);
   });
 
   it('caps the window by count and says so', async () => {
