@@ -21,7 +21,8 @@ const GUARD = new RegExp(
     String.raw`\bif\b.*(?:\bis\s+(?:not\s+)?None\b|\bnot\s+\w+|!\s*[\w.$]+\s*\)|\.length\b|\.size\(\)|\.isEmpty\(\)|\.empty\?|\bisset\(|\bempty\()`,
     String.raw`\?\.|\?\?|\|\|\s*(?:\{\}|\[\]|''|""|0|null)\b`,
     String.raw`\bunless\b|\.nil\?|\bOptional\b|requireNonNull|\bassert\b|\bguard\b`,
-    String.raw`\b(?:hasOwnProperty|in\s+\w+|\.get\(\s*['"][^'"]+['"]\s*,)`,
+    // `if key in table`, `if ('key' in obj)`: membership as a condition, not "in" in any sentence.
+    String.raw`\bhasOwnProperty\b|\bif\b.*\bin\s+[\w.$]+|\.get\(\s*['"][^'"]+['"]\s*,`,
   ].join('|'),
 );
 const ERROR_HANDLING = /\b(?:try|catch|except|finally|rescue|ensure|throw|throws|raise|panic|recover|Result<|Err\(|\.catch\()\b/;

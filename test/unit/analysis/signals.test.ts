@@ -60,6 +60,14 @@ describe('risk shape', () => {
     assert.equal(shape.guardsAdded, 0);
   });
 
+  it('reads membership as a guard only in a condition, not "in" in a sentence or a loop', () => {
+    const shape = readRiskShape([
+      { path: 'a.py', added: [], removed: ['    if key in table:', '    for item in items:', "    msg = 'not found in cache'"] },
+      { path: 'b.js', added: [], removed: ["  if ('name' in options) {", '  return obj.hasOwnProperty(key);'] },
+    ]);
+    assert.deepEqual(shape.removedGuards, ['if key in table:', "if ('name' in options) {", 'return obj.hasOwnProperty(key);']);
+  });
+
   it('sees error handling and configuration changes', () => {
     const shape = readRiskShape([
       { path: 'config/settings.yaml', added: ['timeout: 1'], removed: ['timeout: 30'] },
