@@ -8,7 +8,8 @@ import type { CodeModel, LocatedFrame } from './analysis/context';
 import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
 import { bindsAtRunTime, unresolvedNames } from './analysis/definitions';
-import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
+import { stem, type NamedCandidate } from './analysis/testNames';
+import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
@@ -158,6 +159,30 @@ class RevisionCodeModel implements CodeModel {
     return this.calleesOfLines(path, at.line, parsed, depth, callees);
   }
 
+  async testTitles(path: string, line: number): Promise<string[]> {
+    const language = languageForPath(path);
+    if (!language) return [];
+    this.read([path]);
+    const text = await this.texts.get(path);
+    if (text === undefined || text.length > MAX_PARSE_CHARS) return [];
+    const column = Math.max(0, (text.split('\n')[line - 1] ?? '').search(/\S/));
+    return withSyntaxTree(language, text, (tree) => testTitlesAt(tree, line, column)).catch(() => []);
+  }
+
+  async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {
+    const wanted = new Set(fileStems);
+    const named = (await this.files()).filter((f) => isProductCode(f) && wanted.has(stem(posix.basename(f).replace(/\.[^.]+$/, '')))).slice(0, MAX_NAMED_FILES);
+    await this.parse(named);
+    const out: NamedCandidate[] = [];
+    for (const [path, pending] of this.syntax) {
+      const syntax = await pending;
+      for (const s of syntax?.symbols ?? []) {
+        if (CALLABLE_KINDS.has(s.kind)) out.push({ path, name: s.name, qualifiedName: s.qualifiedName, startLine: s.startLine, endLine: s.endLine });
+      }
+    }
+    return out;
+  }
+
   /**
    * For a frame outside any named function (a test's anonymous callback, module-level code):
    * the definitions of what the lines leading to it call, found by name among the neighbourhood's
@@ -205,6 +230,8 @@ class RevisionCodeModel implements CodeModel {
   }
 }
 
+/** Product files named like a test's words read beyond the neighbourhood, at most. */
+const MAX_NAMED_FILES = 6;
 export function createCodeModel(repo: GitRepository, revision: string): CodeModel {
   return new RevisionCodeModel(repo, revision);
 }

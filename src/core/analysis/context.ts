@@ -5,6 +5,7 @@
 import type { Incident } from '../incident/model';
 import { crashLineWords, extractErrorWords, missingValueWords, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
+import { symbolsNamedBy, testAnchorNames, testNameStems, type NamedCandidate } from './testNames';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
 
 /** A frame already mapped to a repository path and line at the incident revision. */
@@ -43,6 +44,13 @@ export interface CodeModel {
    * on the lines leading to it (an anonymous test callback).
    */
   callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+  /** Titles of the test blocks (`describe`, `it`, `test`) around a line, outermost first. */
+  testTitles(path: string, line: number): Promise<string[]>;
+  /**
+   * Functions, methods and classes of the files read so far (the frames' neighbourhood), and of
+   * the few product files whose name is one of `fileStems` (`range` -> classes/range.js).
+   */
+  knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]>;
 }
 
 /** Each step away from the crash frame keeps this share of the weight. */
@@ -51,6 +59,8 @@ const FRAME_DECAY = 0.8;
 const TEST_FRAME_FACTOR = 0.6;
 const MAX_ANCHORS = 12;
 const MAX_NEIGHBOURS = 200;
+/** A symbol the failing test names counts like one two calls away from the test's code. */
+const NAMED_BY_TEST_FACTOR = 0.5;
 
 const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5, 'missing-value': 1 };
 /** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
@@ -122,6 +132,11 @@ export async function buildHypothesisContext(
     }
   }
 
+  for (const n of await namedByFailingTests(anchors, code)) {
+    const key = `${n.path}:${n.startLine}:${n.name}`;
+    if (!neighbours.has(key) && !anchors.some((a) => a.path === n.path && a.symbol?.startLine === n.startLine)) neighbours.set(key, n);
+  }
+
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
   const messages = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()].map((e) => e.message);
   const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines)];
@@ -141,6 +156,25 @@ export async function buildHypothesisContext(
     ...missingNameKind(incident),
     ...timing,
   };
+}
+
+/**
+ * When the only frames in the project are tests: the product symbols the failing test's names
+ * point at (see testNames.ts), weighed like code two calls from the test.
+ */
+async function namedByFailingTests(anchors: readonly FrameAnchor[], code: CodeModel): Promise<NeighbourSymbol[]> {
+  // A product frame on the stack already says where the code under test failed.
+  const test = anchors[0];
+  if (!test || anchors.some((a) => !a.isTest)) return [];
+  const titles = await code.testTitles(test.path, test.line);
+  const names = testAnchorNames(test, titles);
+  const stems = testNameStems(names);
+  if (stems.length === 0) return [];
+  const namedBy = titles.at(-1) ?? test.symbol?.name ?? test.function ?? names[0];
+  const weight = round((test.weight / TEST_FRAME_FACTOR) * NAMED_BY_TEST_FACTOR);
+  return symbolsNamedBy(stems, await code.knownSymbols(stems)).map((s) => ({
+    path: s.path, name: s.qualifiedName, startLine: s.startLine, endLine: s.endLine, distance: 2, weight, via: namedBy, namedBy,
+  }));
 }
 
 function round(x: number): number {

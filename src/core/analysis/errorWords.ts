@@ -44,7 +44,7 @@ export function identifierParts(identifier: string): string[] {
   return [...new Set([identifier.toLowerCase(), ...parts])];
 }
 
-function isInformative(word: string): boolean {
+export function isInformative(word: string): boolean {
   return word.length >= 3 && !STOP_WORDS.has(word.toLowerCase()) && !/^\d/.test(word);
 }
 

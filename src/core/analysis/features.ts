@@ -14,6 +14,8 @@ export const FEATURE_NAMES = [
   'calleeChanged',
   /** A hunk fell inside a symbol two calls away from a frame. */
   'callee2Changed',
+  /** A hunk fell inside a product symbol named like the failing test (see testNames.ts). */
+  'testNamedChanged',
   /** Words of the error found in the identifiers the commit added or removed (IDF-weighted). */
   'errorWords',
   /** The commit shipped in the first release that saw the error. */

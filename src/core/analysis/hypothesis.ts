@@ -40,6 +40,8 @@ export interface NeighbourSymbol extends SymbolSpan {
   weight: number;
   /** The frame function that reaches it. */
   via: string;
+  /** Set instead when no call reaches it but the failing test's name names it: that test name. */
+  namedBy?: string;
 }
 
 export interface HypothesisContext {
@@ -179,11 +181,11 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
   for (const n of context.neighbours) {
     const change = tracked.find((t) => t.incidentPath === n.path);
     if (!change || !overlaps(change.spans, n.startLine, n.endLine)) continue;
-    const feature: FeatureName = n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
+    const feature: FeatureName = n.namedBy ? 'testNamedChanged' : n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
     const created = createdHere(n.path);
     if (!raise(feature, n.weight * (created ? CREATED_FILE_FACTOR : 1))) continue;
-    const hops = n.distance === 1 ? 'one call' : 'two calls';
-    out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${hops} from ${n.via}${created ? ` (the commit created ${n.path})` : ''}`, path: n.path, line: n.startLine });
+    const how = n.namedBy ? `code the failing test '${n.namedBy}' names` : `${n.distance === 1 ? 'one call' : 'two calls'} from ${n.via}`;
+    out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${how}${created ? ` (the commit created ${n.path})` : ''}`, path: n.path, line: n.startLine });
   }
   for (const change of tracked) {
     for (const span of change.spans.slice(0, 3)) out.suspectLines.push({ path: change.incidentPath, line: span.start });
@@ -336,7 +338,9 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
 
   // Guards and error handling matter in product code, not in tests, docs or fixtures.
   // A deleted file takes its guards with it: no choice of shape was made there.
-  const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) && !file.deleted ? { ...file, added: readable(file.added), removed: readable(file.removed) } : { ...file, added: [], removed: [] })));
+  // Comments describe code ("… if the name is not set …"); they guard nothing.
+  const code = (lines: readonly string[]) => readable(lines).filter((line) => !isCommentLine(line));
+  const risk = readRiskShape(textFiles.map((file) => (isProductCode(file.path) && !file.deleted ? { ...file, added: code(file.added), removed: code(file.removed) } : { ...file, added: [], removed: [] })));
   // Counts grow with the size of a change; what matters is how much of it is of that shape.
   const sizeDamping = 1 + Math.log1p(linesChanged / 100);
   f.guardsRemoved = Math.log1p(risk.guardsRemoved) / sizeDamping;

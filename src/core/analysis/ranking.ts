@@ -35,7 +35,7 @@ export interface ScoredHypothesis extends HypothesisResult {
 }
 
 /** Where a commit's changes sit relative to the stack. */
-const LOCATION_FEATURES = ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged', 'callee2Changed'] as const;
+const LOCATION_FEATURES = ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged', 'callee2Changed', 'testNamedChanged'] as const;
 /** For a name that went missing, only writing the failing call itself can matter besides the removal. */
 const NEAR_CALL_FEATURES: readonly string[] = ['frameLineChanged', 'crashLineIntroduced'];
 

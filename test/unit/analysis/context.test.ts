@@ -4,13 +4,16 @@
 import * as assert from 'node:assert/strict';
 import { buildHypothesisContext, type CodeModel, type LocatedFrame } from '../../../src/core/analysis/context';
 import type { SymbolSpan } from '../../../src/core/analysis/hypothesis';
+import type { NamedCandidate } from '../../../src/core/analysis/testNames';
 import { readIncident } from '../../../src/core/incident';
 
 /** A code model over fixed answers, recording what the context asked of it. */
-function codeModel(): CodeModel & { asked: { path: string; executedThrough?: number }[] } {
+function codeModel(symbols: NamedCandidate[] = [], titles: string[] = []): CodeModel & { asked: { path: string; executedThrough?: number }[]; fileStems: string[] } {
   const asked: { path: string; executedThrough?: number }[] = [];
+  const fileStems: string[] = [];
   return {
     asked,
+    fileStems,
     files: async () => ['tests/test_paths.py', 'lib/paths.py'],
     enclosingSymbol: async (path: string, line: number): Promise<SymbolSpan> => ({ name: `test_at_${line}`, startLine: line - 2, endLine: line + 5 }),
     executedThrough: async (_path: string, line: number) => line + 1,
@@ -20,8 +23,15 @@ function codeModel(): CodeModel & { asked: { path: string; executedThrough?: num
       asked.push({ path, ...(at.executedThrough !== undefined ? { executedThrough: at.executedThrough } : {}) });
       return [];
     },
+    testTitles: async () => titles,
+    knownSymbols: async (stems: readonly string[]) => {
+      fileStems.push(...stems);
+      return symbols;
+    },
   };
 }
+
+const symbol = (path: string, name: string, startLine: number): NamedCandidate => ({ path, name, qualifiedName: name, startLine, endLine: startLine + 9 });
 
 describe('incident context', () => {
   it('interleaves the frames of other failures after the reported one, and reads their words', async () => {
@@ -51,5 +61,29 @@ describe('incident context', () => {
     const words = context.errorWords.map((w) => w.word);
     assert.ok(words.indexOf('split_here') >= 0 && words.indexOf('relative_join') > words.indexOf('split_here'), 'the reported failure\'s words come first');
     assert.deepEqual(context.unresolved, { names: ['RelativePath'], bare: ['RelativePath'], files: ['lib/paths.py'] });
+  });
+
+  it('leads a failing test to the product code its name names, never to other tests', async () => {
+    const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/tests/test_paths.py", line 30, in test_relative_join', "AssertionError: 'a/b' != 'c/d.h'"].join('\n'));
+    const frames: LocatedFrame[] = [{ exceptionIndex: 0, frameIndex: 0, path: 'tests/test_paths.py', line: 30, function: 'test_relative_join' }];
+    const code = codeModel([symbol('lib/paths.py', 'RelativeJoin', 5), symbol('lib/paths.py', 'split_path', 20), symbol('tests/helpers.py', 'join_fixture', 1), symbol('lib/urls.py', 'join_url', 3)]);
+    const context = await buildHypothesisContext(incident, frames, code);
+    // test_relative_join, its enclosing symbol test_at_30, and the file test_paths: 'test'/'at' say nothing.
+    assert.deepEqual([...code.fileStems].sort(), ['join', 'path', 'relative']);
+    const named = context.neighbours.filter((n) => n.namedBy);
+    assert.deepEqual(named.map((n) => n.name), ['RelativeJoin', 'split_path', 'join_url'], 'most shared words first; test code is not a suspect');
+    assert.ok(named.every((n) => n.namedBy === 'test_at_30' && n.distance === 2 && n.weight === 0.5));
+  });
+
+  it('names nothing when a product frame is on the stack: that frame says where the code failed', async () => {
+    const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/tests/test_paths.py", line 30, in test_split', '  File "/repo/lib/paths.py", line 9, in split_path', 'KeyError: 1'].join('\n'));
+    const code = codeModel([symbol('lib/paths.py', 'split_path', 1)]);
+    const frames: LocatedFrame[] = [
+      { exceptionIndex: 0, frameIndex: 0, path: 'lib/paths.py', line: 9 },
+      { exceptionIndex: 0, frameIndex: 1, path: 'tests/test_paths.py', line: 30 },
+    ];
+    const context = await buildHypothesisContext(incident, frames, code);
+    assert.deepEqual(context.neighbours, []);
+    assert.deepEqual(code.fileStems, []);
   });
 });

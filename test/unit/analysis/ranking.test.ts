@@ -95,6 +95,12 @@ describe('hypothesis evidence', () => {
     assert.equal(edit({ added: ['  const name = customerName;'] }), 0);
   });
 
+  it('finds no removed guard in a removed comment', () => {
+    const doc = evaluateHypothesis(commit('d', [{ path: 'src/users.js', binary: false, added: ['  return user.email;'], removed: ['   * Returns null if the user is not signed in', '  // if (!user) return null;'] }]), [], context);
+    assert.equal(doc.features.guardsRemoved, 0);
+    assert.equal(doc.features.guardOnErrorWords, 0);
+  });
+
   it('gives a commit that only changed comments no evidence, and ignores comment lines for words', () => {
     const comments = evaluateHypothesis(commit('c', [{ path: 'src/users.js', binary: false, added: ['  // email is optional for guests'], removed: ['  // email is required'] }]), [{ incidentPath: 'src/users.js', spans: [{ start: 12, end: 12, exact: true }], survivingAddedLines: [] }], context);
     assert.equal(comments.features.formattingOnly, 1);
@@ -111,6 +117,16 @@ describe('hypothesis evidence', () => {
     assert.match(viaCallee.evidence[0].message, /findUser .* one call from formatUser/);
     const viaTest = evaluateHypothesis(commit('c3', [{ path: 'test/users.test.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'test/users.test.js', spans: [{ start: 5, end: 5, exact: true }], survivingAddedLines: [] }], context);
     assert.equal(viaTest.features.frameLineChanged, 0.6);
+  });
+
+  it('finds a change to code the failing test names, apart from the calls it makes', () => {
+    const ctx: HypothesisContext = { ...context, neighbours: [...context.neighbours, { path: 'src/range.js', name: 'replaceCaret', startLine: 40, endLine: 60, distance: 2, weight: 0.5, via: 'caret ranges', namedBy: 'caret ranges' }] };
+    const named = evaluateHypothesis(commit('n', [{ path: 'src/range.js', binary: false, added: ["  if (M !== '0') {"], removed: ["  if (M === '0') {"] }]), [{ incidentPath: 'src/range.js', spans: [{ start: 52, end: 52, exact: true }], survivingAddedLines: [52] }], ctx);
+    assert.equal(named.features.testNamedChanged, 0.5);
+    assert.equal(named.features.calleeChanged + named.features.callee2Changed, 0);
+    assert.match(named.evidence[0].message, /replaceCaret \(src\/range\.js:40\), code the failing test 'caret ranges' names/);
+    const outside = evaluateHypothesis(commit('o', [{ path: 'src/range.js', binary: false, added: ['x'], removed: [] }]), [{ incidentPath: 'src/range.js', spans: [{ start: 70, end: 70, exact: true }], survivingAddedLines: [70] }], ctx);
+    assert.equal(outside.features.testNamedChanged, 0);
   });
 
   it('counts crash-line words only where the change edited other lines', () => {

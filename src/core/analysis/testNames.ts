@@ -1,0 +1,72 @@
+// Code named by the failing test. When the only frames in the project are tests, the stack stops
+// at the assertion; the test's name ("caret and tilde ranges", test_conditions_are_applied,
+// testJsonEncoding) and its file's name still say which code it exercises, as naming conventions
+// tie tests to the code under test. Product symbols whose names share those words are the
+// suspects the calls from the test's own lines may not reach.
+
+import { identifierParts, isInformative } from './errorWords';
+import { isTestPath } from './paths';
+import type { FrameAnchor } from './hypothesis';
+
+/** Words in test names that describe testing, not the behaviour tested. */
+const TESTING_WORDS = new Set(
+  `test tests testing spec specs suite should must can does did when then given works work worked
+  correctly properly handles handle handled returns returned check checks checking verify verifies
+  ensure ensures case cases basic simple also all some any via get gets set sets has have make makes
+  able unit smoke integration regression behaviour behavior scenario example examples helper helpers
+  the and with for from into over using use uses`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Most symbols the test's name may point at: beyond this the words are too common to mean much. */
+export const MAX_NAMED_SYMBOLS = 24;
+
+/** The singular, lower-case form of a word, so `ranges` finds `Range` and `conditions` `EvalCondition`. */
+export function stem(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** The stems of the distinctive words of test names (titles, function, class and file names). */
+export function testNameStems(names: readonly string[]): string[] {
+  const stems = new Set<string>();
+  for (const name of names) {
+    for (const token of name.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
+      for (const part of identifierParts(token)) {
+        if (part === token.toLowerCase() && identifierParts(token).length > 1) continue; // the parts say it
+        if (isInformative(part) && !TESTING_WORDS.has(part)) stems.add(stem(part));
+      }
+    }
+  }
+  return [...stems];
+}
+
+/** The names a test anchor goes by: its titles, function and class, and its file's name. */
+export function testAnchorNames(anchor: Pick<FrameAnchor, 'path' | 'function' | 'symbol'>, titles: readonly string[]): string[] {
+  const file = anchor.path.slice(anchor.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  return [...titles, anchor.symbol?.name ?? '', anchor.function ?? '', file].filter((n) => n && !/<anonymous>|^Test(?:Context)?\./.test(n));
+}
+
+export interface NamedCandidate {
+  path: string;
+  /** Bare name (`replaceCaret`); `qualifiedName` is what evidence shows. */
+  name: string;
+  qualifiedName: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Product symbols whose names share a stem with the test's words, most shared words first. */
+export function symbolsNamedBy(stems: readonly string[], symbols: readonly NamedCandidate[]): (NamedCandidate & { shared: string[] })[] {
+  const wanted = new Set(stems);
+  const named: (NamedCandidate & { shared: string[] })[] = [];
+  for (const symbol of symbols) {
+    if (isTestPath(symbol.path)) continue;
+    const shared = [...new Set(identifierParts(symbol.name).map(stem))].filter((s) => wanted.has(s));
+    if (shared.length > 0) named.push({ ...symbol, shared });
+  }
+  return named.sort((a, b) => b.shared.length - a.shared.length).slice(0, MAX_NAMED_SYMBOLS);
+}
