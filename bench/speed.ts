@@ -20,7 +20,7 @@ export interface SpeedRow {
   scored: number;
   /** Plain `git log -p` over the window (the issue's yardstick; as in the history bench). */
   gitLogMs: number;
-  /** git with CauseLens's own arguments (-U0, renames, --stdin, safe config) over the window: the stricter yardstick. */
+  /** git with CauseLens's own arguments (-U0, renames, safe config) over the window: the stricter yardstick. */
   sameGitMs: number;
   /** 'cold': a new pool per run (what each CLI run pays); 'warm': one pool kept across runs (the extension). */
   pool: 'cold' | 'warm';
@@ -139,7 +139,7 @@ function timePlainGitLog(repo: Pick<BuiltRepo, 'dir'>, head: string, commits: nu
   return timeGit(repo, ['-c', 'core.pager=cat', 'log', '-p', `--max-count=${commits}`, head]);
 }
 
-/** git with exactly the arguments the investigation's history read uses, over the same shas. */
+/** git with the arguments of the investigation's history read, over the same commits listed on stdin (the walk it reads costs git the same). */
 function timeSameGitLog(repo: Pick<BuiltRepo, 'dir'>, shas: string[]): Promise<number> {
   return timeGit(repo, [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...logPatchArgs()], `${shas.join('\n')}\n`);
 }
@@ -252,7 +252,7 @@ export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): st
     '',
     `Speed-up from 1 to 2 workers (same run): cold pool ${speedups('cold')}; warm pool ${speedups('warm')}.`,
     '',
-    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the arguments the investigation's read uses (no context lines, --stdin, safe config), the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
+    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the investigation's read arguments (no context lines, rename detection, safe config) over the listed commits, the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
     '',
     ...targetLines(rows, cores),
   );
