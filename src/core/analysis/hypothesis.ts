@@ -219,6 +219,8 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
       if (!mayHoldWord(line) || isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
+        // Parts are substrings of the identifier: one holding no error word cannot match.
+        if (!mayHoldWord(m[0])) continue;
         for (const part of identifierParts(m[0])) {
           tokens.add(part);
           if (away) tokensAwayFromCrashLines.add(part);
