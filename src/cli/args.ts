@@ -14,7 +14,8 @@ Incident (one of):
 Options:
   --repo DIR            the git repository (default: current directory)
   --rev SHA             revision the incident ran (default: the release commit, else HEAD)
-  --window-days N       days of history before the incident (default 14)
+  --window-days N       days of history before the incident (default 14, and at
+                        least the last 100 commits)
   --max-commits N       most candidate commits (default 500)
   --window all          the whole history, limited to commits touching related code
   --previous-release R  the release before the failing one (window lower bound)

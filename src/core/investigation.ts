@@ -24,6 +24,8 @@ export interface InvestigationOptions {
   revision?: string;
   sinceDays?: number;
   maxCommits?: number;
+  /** The day window reaches back at least this many commits (default 100). */
+  minCommits?: number;
   /** The whole history reachable from the revision, limited to commits touching related files. */
   windowAll?: boolean;
   previousRelease?: string;
@@ -76,6 +78,8 @@ export interface InvestigationResult {
 }
 
 const PROGRESS_INTERVAL_MS = 200;
+/** A quiet repository's last 14 days may hold nothing: the window still reaches this many commits back. */
+const DEFAULT_MIN_COMMITS = 100;
 /** Frames blamed before the context is known (the context anchors on at most 12). */
 const LIKELY_ANCHORS = 12;
 
@@ -224,6 +228,7 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
     resolved: { ...at, source: 'incident' },
     sinceDays: options.sinceDays ?? 14,
     maxCommits: options.maxCommits ?? 500,
+    minCommits: options.minCommits ?? DEFAULT_MIN_COMMITS,
     ...(incident.firstSeen && at.source === 'head' ? { firstSeen: incident.firstSeen } : {}),
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
     signal,

@@ -12,6 +12,11 @@ export interface CandidateWindowOptions {
   sinceDays: number;
   /** Most window commits returned (blame commits come on top). */
   maxCommits: number;
+  /**
+   * The day window reaches back at least this many commits: a quiet repository's last days may
+   * hold none of the changes that led to the incident.
+   */
+  minCommits?: number;
   /** ISO 8601 time the incident was first seen. */
   firstSeen?: string;
   /** Release tag, branch or sha of the release before the failing one. */
@@ -51,6 +56,12 @@ async function resolveWindowRevision(repo: GitRepository, incidentRev: string | 
   return { ...head, source: 'head' };
 }
 
+/** Committer time of the n-th commit back from `revision` (1 = itself); null when history is shorter. */
+async function timeOfNthCommit(repo: GitRepository, revision: string, n: number, signal?: AbortSignal): Promise<number | null> {
+  const out = (await runGit(repo, ['log', '-1', `--skip=${n - 1}`, '--format=%ct', revision], { signal })).trim();
+  return out ? Number(out) * 1000 : null;
+}
+
 async function isAncestor(repo: GitRepository, ancestor: string, of: string, signal?: AbortSignal): Promise<boolean> {
   const base = (await runGit(repo, ['merge-base', ancestor, of], { signal }).catch(() => '')).trim();
   return base === ancestor;
@@ -84,9 +95,13 @@ export async function selectCandidateWindow(
   let until: string | undefined;
   if (!previousRelease) {
     const anchor = firstSeen ?? at.time;
-    // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
-    since = new Date(Math.max(anchor - options.sinceDays * DAY_MS, DAY_MS)).toISOString();
-    walk.push(`--since=${since}`);
+    const floor = options.minCommits && options.minCommits > 1 ? await timeOfNthCommit(repo, revision, Math.min(options.minCommits, options.maxCommits), signal) : undefined;
+    // No floor time: the whole history holds fewer commits than the floor, so no lower bound.
+    if (floor !== null) {
+      // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
+      since = new Date(Math.max(Math.min(anchor - options.sinceDays * DAY_MS, floor ?? Infinity), DAY_MS)).toISOString();
+      walk.push(`--since=${since}`);
+    }
   }
   // Without the release commit, HEAD may be newer than the incident: commits made after the
   // error was first seen cannot have caused it.

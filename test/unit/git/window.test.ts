@@ -55,6 +55,16 @@ describe('git history: candidate window', () => {
     assert.equal(w.shallow, false);
   });
 
+  it('reaches back at least the floor of commits when the days hold fewer, and no further than history', async () => {
+    const repo = await openRepository(t.repo.dir);
+    const floor = (minCommits: number) => selectCandidateWindow(repo, t.days[7], { sinceDays: 1, maxCommits: 100, minCommits }).then((w) => w.commits);
+    assert.deepEqual(await floor(0), t.days.slice(6, 8).reverse(), 'one day back, inclusive, holds two');
+    assert.deepEqual(await floor(4), t.days.slice(4, 8).reverse());
+    assert.deepEqual(await floor(50), [...t.days.slice(0, 8).reverse(), t.old], 'the whole history is shorter than the floor');
+    const wide = await selectCandidateWindow(repo, t.days[7], { sinceDays: 5, maxCommits: 100, minCommits: 2 });
+    assert.deepEqual(wide.commits, t.days.slice(2, 8).reverse(), 'the days reach further than the floor');
+  });
+
   it('resolves a revision and its committer time in one go; names that are no commit give undefined', async () => {
     const repo = { root: t.repo.dir };
     assert.deepEqual(await resolveCommitWithTime(repo, t.days[7].slice(0, 10)), { sha: t.days[7], time: Date.parse('2024-05-08T12:00:00Z') });
