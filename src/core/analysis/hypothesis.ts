@@ -107,6 +107,8 @@ export interface HypothesisResult {
    * defines it at the incident revision: the failure began here (see ranking).
    */
   removedMissingName?: string;
+  /** The error words the strongest removed guard named (their rarity in the window scales it, see ranking). */
+  guardWords?: string[];
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
@@ -301,6 +303,7 @@ function judgeRemovedGuards(guards: readonly string[], context: HypothesisContex
     const strength = Math.max(...named.map((w) => w.originWeight));
     if (strength <= out.features.guardOnErrorWords) continue;
     out.features.guardOnErrorWords = strength;
+    out.guardWords = named.map((w) => w.word);
     const shown = guard.length > 90 ? `${guard.slice(0, 87)}...` : guard;
     out.evidence.push({ kind: 'guard-on-error-words', feature: 'guardOnErrorWords', message: `Removed the check \`${shown}\`, which names ${named.slice(0, 3).map((w) => `'${w.word}'`).join(', ')} of the error` });
   }

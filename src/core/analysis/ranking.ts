@@ -58,12 +58,12 @@ export function completeFeatures(hypotheses: readonly ScoredHypothesis[], errorW
   const n = Math.max(windowSize, hypotheses.length, 1);
   return hypotheses.map((h) => {
     const features = { ...h.features };
+    // A word that many commits of the window mention says little about any one of them.
+    const idf = (w: string) => Math.max(Math.log((n + 1) / ((df.get(w) ?? 0) + 0.5)) / Math.log(n + 1), 0);
     let words = 0;
-    for (const w of h.matchedWords) {
-      // A word that many commits of the window mention says little about any one of them.
-      const idf = Math.log((n + 1) / (df.get(w)! + 0.5)) / Math.log(n + 1);
-      words += (errorWordWeights.get(w) ?? 0.5) * Math.max(idf, 0);
-    }
+    for (const w of h.matchedWords) words += (errorWordWeights.get(w) ?? 0.5) * idf(w);
+    // So does a removed guard that names only such words (the project's own name, `gyp.debug`).
+    if (h.guardWords?.length) features.guardOnErrorWords *= Math.min(1, Math.max(...h.guardWords.map(idf)));
     // A huge commit mentions many words by sheer size: damp the sum as the change grows.
     const linesChanged = Math.expm1(h.features.size);
     features.errorWords = Math.min(words, 3) / (1 + Math.log1p(linesChanged / 100));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { emptyFeatures, FEATURE_NAMES, type FeatureVector } from '../../../src/core/analysis/features';
 import { evaluateHypothesis, type CandidateCommit, type HypothesisContext } from '../../../src/core/analysis/hypothesis';
 import { fitWeights, meanLogLikelihood, softmax, type ModelWeights } from '../../../src/core/analysis/model';
-import { rankHypotheses, type ScoredHypothesis } from '../../../src/core/analysis/ranking';
+import { completeFeatures, rankHypotheses, type ScoredHypothesis } from '../../../src/core/analysis/ranking';
 
 const context: HypothesisContext = {
   anchors: [
@@ -215,5 +215,17 @@ describe('model and ranking', () => {
     assert.equal(bySha.get('older')?.features.crashLineIntroduced, 0);
     assert.match(bySha.get('older')?.evidence.map((e) => e.message).join(' ') ?? '', /Came before removal removed 'parseObject'/);
     assert.ok(!bySha.get('older')?.evidence.some((e) => e.message === 'crashLineIntroduced'));
+  });
+
+  it('weighs a removed guard by how rare the error words it names are in the window', () => {
+    const mk = (sha: string, position: number, matchedWords: string[], guardWords?: string[]): ScoredHypothesis => ({
+      sha, position, features: { ...emptyFeatures(), guardOnErrorWords: guardWords ? 1 : 0 }, matchedWords, suspectLines: [], evidence: [],
+      commit: { sha, author: 'a', date: '2026-01-01', subject: sha }, ...(guardWords ? { guardWords } : {}),
+    });
+    // Every commit of this window mentions 'gyp' (the project's own name); one removed a check naming 'zlib'.
+    const hypotheses = [mk('common', 0, ['gyp'], ['gyp']), mk('rare', 1, ['gyp', 'zlib'], ['zlib']), ...Array.from({ length: 8 }, (_, i) => mk(`c${i}`, i + 2, ['gyp']))];
+    const [common, rare] = completeFeatures(hypotheses, new Map([['gyp', 1], ['zlib', 1]]), hypotheses.length);
+    assert.ok(common.guardOnErrorWords < 0.1, `common word: ${common.guardOnErrorWords}`);
+    assert.ok(rare.guardOnErrorWords > 0.7 && rare.guardOnErrorWords <= 1, `rare word: ${rare.guardOnErrorWords}`);
   });
 });
