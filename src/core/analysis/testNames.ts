@@ -47,7 +47,9 @@ export function testNameStems(names: readonly string[]): string[] {
 /** The names a test anchor goes by: its titles, function and class, and its file's name. */
 export function testAnchorNames(anchor: Pick<FrameAnchor, 'path' | 'function' | 'symbol'>, titles: readonly string[]): string[] {
   const file = anchor.path.slice(anchor.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-  return [...titles, anchor.symbol?.name ?? '', anchor.function ?? '', file].filter((n) => n && !/<anonymous>|^Test(?:Context)?\./.test(n));
+  // `org.apache.cordova.smoke.BridgeSmoke.expect`: the package names the whole project, not the code under test.
+  const fn = anchor.function?.split('.').slice(-2).join('.') ?? '';
+  return [...titles, anchor.symbol?.name ?? '', fn, file].filter((n) => n && !/<anonymous>|^Test(?:Context)?\./.test(n));
 }
 
 export interface NamedCandidate {

@@ -14,6 +14,8 @@ describe('code named by the failing test', () => {
   it('reads a test anchor by its titles, function, class and file, not by runner frames', () => {
     const names = testAnchorNames({ path: 'test/ranges.test.js', function: 'TestContext.<anonymous>' }, ['caret and tilde ranges']);
     assert.deepEqual(names, ['caret and tilde ranges', 'ranges.test']);
+    const java = testAnchorNames({ path: 'src/test/java/org/acme/shop/CartTest.java', function: 'org.acme.shop.CartTest.testTotalWithCoupons' }, []);
+    assert.deepEqual(testNameStems(java), ['cart', 'total', 'coupon'], 'the package names the project, not the code under test');
   });
 
   it('ranks product symbols by the words they share, and leaves test code out', () => {
