@@ -223,9 +223,8 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
   const windowWalk = options.windowAll ? undefined : new Promise<WalkSelection>((resolve) => (startWalk = resolve));
   const windowRead = selectCandidateWindow(repo, revision, {
     ...(startWalk ? { onWalk: startWalk } : {}),
-    // As before this revision was resolved here: the window never cuts at first seen (no --until),
-    // even on the HEAD fallback; changing that would change rankings (see window.ts).
-    resolved: { ...at, source: 'incident' },
+    // On the HEAD fallback the window ends where the error was first seen (see window.ts).
+    resolved: at,
     sinceDays: options.sinceDays ?? 14,
     maxCommits: options.maxCommits ?? 500,
     minCommits: options.minCommits ?? DEFAULT_MIN_COMMITS,

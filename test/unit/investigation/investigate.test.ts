@@ -93,6 +93,15 @@ describe('investigate (whole pipeline)', function () {
     }
   });
 
+  it('on HEAD, without the release commit, leaves out what was committed after the error was first seen', async () => {
+    // Commits are an hour apart from 09:00: the culprit is the 8th (16:00), the docs commits follow it.
+    const incident = { ...readIncident(TRACE), firstSeen: '2024-01-01T16:30:00Z' };
+    const result = await investigate(incident, { repoPath: shop.repo.dir, workers: 1, ...stages });
+    assert.equal(result.stats.candidates, 8);
+    assert.ok(result.causes.every((c) => !c.commit.subject.startsWith('docs')));
+    assert.equal(result.causes[0].commit.sha, shop.culprit);
+  });
+
   it('cancels with a CauseLensError and leaves no worker behind', async () => {
     const controller = new AbortController();
     const run = investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 1, signal: controller.signal, onProgress: (p) => p.phase === 'history' && controller.abort(), ...stages });
