@@ -1,9 +1,11 @@
 // Parser for CPython tracebacks: `File "…", line N, in fn` frames (printed outermost first),
-// source lines and `^^^^`/`~~~^~~` markers, SyntaxError blocks and chained exceptions.
+// source lines and `^^^^`/`~~~^~~` markers, SyntaxError blocks and chained exceptions. pytest's
+// own report format (no `Traceback` line) is read by pytest.ts.
 
 import { isInApp } from '../inApp';
 import type { ExceptionInfo } from '../model';
 import { type ExceptionDraft, type ParsedStack, finishDrafts, frame, newDraft, reportedAndOthers } from './common';
+import { looksLikePytest, parsePytest } from './pytest';
 
 const TRACEBACK = /^\s*(?:Exception Group )?Traceback \(most recent call last\):\s*$/;
 /** `+-+------ 1 ------`, `+------ 2 ------`, `+------` and `+---- ... ----` around exception-group members. */
@@ -29,6 +31,7 @@ interface Segment {
  * is reported with its members after it (each marked `groupedIn`).
  */
 export function parsePython(lines: string[]): ParsedStack {
+  if (!lines.some((l) => TRACEBACK.test(l)) && looksLikePytest(lines)) return parsePytest(lines);
   if (!lines.some((l) => GROUP_SEPARATOR.test(l))) return parseChain(lines);
   const sections: string[][] = [[]];
   for (const line of lines) {
