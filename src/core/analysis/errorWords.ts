@@ -28,7 +28,7 @@ const STOP_WORDS = new Set(
   assert asserts strictequal deepequal deepstrictequal notequal equals expect tobe toequal
   assertequal assertequals asserttrue assertfalse assertthat assertraises assertin should fail
   values strictly equal deep actual differ differs differing lists tuples first second element
-  elements additional contains item items`
+  elements additional contains item items received`
     .split(/\s+/)
     .filter(Boolean),
 );

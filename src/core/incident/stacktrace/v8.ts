@@ -1,5 +1,6 @@
 // Parser for V8 stack text (Node.js, Chrome, Edge, Deno, Bun): `at fn (file:line:col)` frames,
-// `async`/`new`/`[as x]`/eval frames, Node's uncaught-error preamble and `[cause]` chains.
+// `async`/`new`/`[as x]`/eval frames, Node's uncaught-error preamble and `[cause]` chains, and the
+// failures of test runners that print them (node:test, mocha, Jest's `● title` blocks).
 
 import { isInApp } from '../inApp';
 import { FrameCollector } from '../limits';
@@ -17,6 +18,12 @@ const BRACKETED_ERROR = /^\s*\[([A-Za-z_$][\w$.]*)(?::\s([^\]]*))?\]\s*\{?\s*$/;
 const ERRORS_LIST = /^\s*\[errors\]:\s*\[\s*$/;
 const LOCATION = /^(.+?):(\d+)(?::(\d+))?$/;
 const EVAL_ORIGIN = /\(([^()]+?):(\d+):(\d+)\)/;
+/** Jest opens each failing test with `● Suite › test`. */
+const JEST_TITLE = /^\s*● (.+)$/;
+/** Jest's code frame around the failing line: `  > 10 |   expect(x)`, `     |   ^`. */
+const CODE_FRAME = /^\s*(?:>\s*)?\d+ \|(?: |$)|^\s*\|\s*[\^~]*\s*$/;
+/** A Jest matcher's failure (`expect(received).toBe(expected)`): an assertion, whatever lines follow. */
+const JEST_MATCHER = /^\s*expect\(/;
 
 /** Parses the part after `at ` of one V8 frame line; undefined when it has no file and line. */
 export function parseV8Frame(body: string): StackFrame | undefined {
@@ -60,11 +67,19 @@ class V8Reader {
   private pendingCause = false;
   /** Index of the AggregateError whose `[errors]: [` list is being read. */
   private group: number | undefined;
+  /** A test runner announced the next failing test: its first frame starts a failure of its own. */
+  private nextTestFailure = false;
 
   /** Handles one line; false when reading should stop. */
   read(line: string): boolean {
     const frameMatch = FRAME_LINE.exec(line);
     if (frameMatch) return this.onFrame(frameMatch[1]);
+    if (JEST_TITLE.test(line)) {
+      this.pending = [];
+      this.nextTestFailure = true;
+      return true;
+    }
+    if (CODE_FRAME.test(line)) return true;
     const cause = CAUSE_LINE.exec(line);
     if (cause && this.current) {
       this.pending = [cause[1]];
@@ -95,7 +110,7 @@ class V8Reader {
     if (NODE_FOOTER.test(line)) return true;
     if (line.trim() === '') {
       // Blank lines end stray text, not a message being read (assert prints `a\n\n1 !== 2\n`).
-      if (!this.pendingCause && !this.pending.some((p) => ERROR_HEADER.test(p))) this.pending = [];
+      if (!this.pendingCause && !this.pending.some((p) => ERROR_HEADER.test(p) || JEST_MATCHER.test(p))) this.pending = [];
       return true;
     }
     if (this.current && this.current.frames.count > 0 && !this.pendingCause && PROPERTY_LINE.test(line)) return true;
@@ -110,11 +125,12 @@ class V8Reader {
       this.current = this.start(pickHeader(this.pending));
     } else if (this.group !== undefined && hasHeader) {
       this.current = this.start(pickHeader(this.pending)); // the next member of an AggregateError
-    } else if (this.current.frames.count > 0 && hasHeader) {
+    } else if (this.current.frames.count > 0 && (hasHeader || this.nextTestFailure)) {
       // A second, unrelated error follows the first one's stack: a failure of its own.
       this.current = this.start(pickHeader(this.pending));
       this.separateStarts.add(this.current);
     }
+    this.nextTestFailure = false;
     this.pending = [];
     if (parsed) this.current.frames.add(parsed);
     return true;
@@ -167,6 +183,9 @@ function isNodePreamble(lines: string[], i: number): boolean {
 /** The error line among the text before the first frame: the first that looks like `Type: message`. */
 function pickHeader(pending: string[]): string {
   const start = pending.findIndex((l) => ERROR_HEADER.test(l));
+  const matcher = pending.findIndex((l) => JEST_MATCHER.test(l));
+  // `expect(received).toBe(expected)` then `Expected: true` / `Received: false`: not an error named Expected.
+  if (matcher >= 0 && (start < 0 || matcher < start)) return `AssertionError: ${pending.slice(matcher).map((l) => l.trim()).filter(Boolean).join('\n')}`;
   if (start >= 0) return pending.slice(start).join('\n');
   return pending.length > 0 ? pending[pending.length - 1] : 'Error';
 }

@@ -173,4 +173,44 @@ describe('V8 stacks: a test run with several failures', () => {
     ]);
     assert.match(incident.warnings.join(' '), /2 separate errors/);
   });
+
+  it("reads Jest's report: a matcher failure is an assertion, code frames are no message, each ● test a failure", () => {
+    const report = [
+      ' FAIL  test/range.test.js',
+      '  ● Range › caret ranges',
+      '',
+      '    expect(received).toBe(expected) // Object.is equality',
+      '',
+      '    Expected: true',
+      '    Received: false',
+      '',
+      "       9 |   test('caret ranges', () => {",
+      "    > 10 |     expect(satisfies('1.9.0', '^1.2.3')).toBe(true)",
+      '         |                                          ^',
+      '      11 |   })',
+      '',
+      '      at Object.toBe (test/range.test.js:10:42)',
+      '',
+      '  ● Range › tilde ranges',
+      '',
+      "    TypeError: Cannot read properties of undefined (reading 'major')",
+      '',
+      "    > 15 |     expect(tilde('1.2.3').major).toBe(1)",
+      '         |                          ^',
+      '',
+      '      at major (lib/range.js:40:18)',
+      '      at Object.<anonymous> (test/range.test.js:15:26)',
+      '',
+      'Tests:       2 failed, 2 total',
+    ].join('\n');
+    const incident = readIncident(report);
+    const [reported] = incident.exceptions;
+    assert.equal(reported.type, 'AssertionError');
+    assert.equal(reported.message, 'expect(received).toBe(expected) // Object.is equality\nExpected: true\nReceived: false');
+    assert.deepEqual(reported.frames.map((f) => `${f.file}:${f.line}`), ['test/range.test.js:10']);
+    assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type}: ${e.message} @ ${e.frames.map((f) => `${f.file}:${f.line}`).join(' ')}`)), [
+      ["TypeError: Cannot read properties of undefined (reading 'major') @ lib/range.js:40 test/range.test.js:15"],
+    ]);
+  });
 });
+
