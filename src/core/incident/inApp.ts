@@ -20,7 +20,8 @@ const LIBRARY_PATH = new RegExp(
 
 const RUNTIME_PSEUDO_FILE = /^(node:|internal[\\/]|<frozen |<string>|<stdin>|<anonymous>|native$|\[native code\]|\[internal function\]|(chrome|moz|safari(-web)?)-extension:)/;
 
-const JVM_LIBRARY_MODULE = /^(java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala)\./;
+/** The platform, and the test frameworks whose frames sit between a failing assertion and the test. */
+const JVM_LIBRARY_MODULE = /^(java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|org\.junit|junit|org\.opentest4j|org\.testng|org\.hamcrest|org\.assertj|org\.mockito|org\.apache\.maven\.surefire|org\.gradle)\./;
 const DOTNET_LIBRARY_MODULE = /^(System|Microsoft)(\.|$)/;
 const GO_RUNTIME_FUNCTION = /^(runtime|runtime\/[\w/]+|reflect|testing)\./;
 

@@ -71,4 +71,18 @@ describe('JVM stack traces (captured from java on this machine)', () => {
     assert.deepEqual(incident.otherFailures?.map((chain) => chain.map((e) => `${e.type} @ ${e.frames[0].function}:${e.frames[0].line}`)), [['java.lang.NullPointerException @ mul:7']]);
     assert.match(incident.warnings.join(' '), /2 separate stack traces/);
   });
+
+  it('reads a Maven/JUnit report: the test framework\'s frames are not the application\'s', () => {
+    const text = [
+      '[ERROR] com.acme.shop.CartTest.testTotal -- Time elapsed: 0.012 s <<< FAILURE!',
+      'org.opentest4j.AssertionFailedError: expected: <90> but was: <100>',
+      '\tat org.junit.jupiter.api.AssertionFailureBuilder.build(AssertionFailureBuilder.java:151)',
+      '\tat org.junit.jupiter.api.Assertions.assertEquals(Assertions.java:531)',
+      '\tat com.acme.shop.CartTest.testTotal(CartTest.java:21)',
+      '\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)',
+    ].join('\n');
+    const incident = readIncident(text);
+    assert.equal(incident.exceptions[0].type, 'org.opentest4j.AssertionFailedError');
+    assert.deepEqual(incident.exceptions[0].frames.filter((f) => f.inApp).map((f) => `${f.module}.${f.function}:${f.line}`), ['com.acme.shop.CartTest.testTotal:21']);
+  });
 });
