@@ -1,5 +1,6 @@
-// Everyday commits that do not change behaviour (comments, formatting passes, docs, tests, CI
-// config) written by several authors, so a culprit sits among realistic unrelated churn.
+// Everyday commits that do not change behaviour (comments, formatting passes, small helpers not
+// yet called, docs, tests, CI config) written by several authors, so a culprit sits among
+// realistic unrelated churn, small code commits included.
 import { codeLanguage, definitionName, isDocPath, isTestPath, isText } from './text.mjs';
 import { TRANSFORMS, TRANSFORMS_BY_LANGUAGE } from './ops.mjs';
 
@@ -100,6 +101,33 @@ function formatCommit(tree, rng, files) {
   return null;
 }
 
+const HELPER_MESSAGES = [
+  (n) => `add a describe helper to ${n}`,
+  (n) => `${n}: helper for debug output`,
+  (n) => `prepare ${n} for better error messages`,
+  (n) => `add ${n} formatting helper`,
+];
+
+/**
+ * A small helper appended to a source file and not called yet: real code lines, as small as most
+ * fixes, that change nothing. Only in plain source files (a .gyp file is a Python literal).
+ */
+function helperCommit(tree, rng, files) {
+  const candidates = files.filter((p) => /\.(?:js|cjs|mjs|py|java)$/.test(p));
+  if (candidates.length === 0) return null;
+  const path = rng.pick(candidates);
+  const base = path.split('/').pop().replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9]/g, '');
+  const cap = base.charAt(0).toUpperCase() + base.slice(1);
+  const language = codeLanguage(path);
+  const code =
+    language === 'py' ? [`def _describe_${base.toLowerCase()}(value):`, `    return "${base}: %r" % (value,)`]
+    : language === 'java' ? [`class ${cap}Describer {`, '    static String describe(Object value) {', `        return "${base}: " + value;`, '    }', '}']
+    : [`function describe${cap}(value) {`, `  return '${base}: ' + String(value)`, '}'];
+  const text = tree.get(path).toString('utf8');
+  if (text.includes(code[0])) return null;
+  return { ops: [{ kind: 'append', file: path, text: `${text.endsWith('\n') ? '\n' : '\n\n'}${code.join('\n')}\n` }], message: rng.pick(HELPER_MESSAGES)(base), kind: 'helper' };
+}
+
 function docsCommit(tree, rng) {
   const [file, text, message] = rng.pick(DOC_SNIPPETS);
   return { ops: [{ kind: 'append', file, text }], message, kind: 'docs' };
@@ -126,9 +154,10 @@ function testCommit(tree, rng) {
 export function syntheticCommit(tree, rng, focusFile) {
   const sources = codeFiles(tree, { tests: false });
   const files = focusFile && tree.has(focusFile) && rng.chance(0.45) ? [focusFile] : sources;
-  const kind = rng.weighted([['comment', 34], ['format', 16], ['docs', 18], ['test', 14], ['config', 8]]);
+  const kind = rng.weighted([['comment', 30], ['format', 14], ['helper', 16], ['docs', 16], ['test', 12], ['config', 8]]);
   const attempt =
     kind === 'comment' ? commentCommit(tree, rng, files)
+    : kind === 'helper' ? helperCommit(tree, rng, files)
     : kind === 'format' ? formatCommit(tree, rng, files)
     : kind === 'test' ? testCommit(tree, rng)
     : kind === 'config' ? configCommit(tree, rng)
