@@ -4,6 +4,7 @@
 // investigate through these.
 
 import { posix } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
 import type { CodeModel, LocatedFrame } from './analysis/context';
 import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
@@ -108,6 +109,18 @@ class RevisionCodeModel implements CodeModel {
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {
+    return this.atLine(path, line, (tree, column, lineCount) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lineCount }));
+  }
+
+  async testTitles(path: string, line: number): Promise<string[]> {
+    return (await this.atLine(path, line, (tree, column) => testTitlesAt(tree, line, column))) ?? [];
+  }
+
+  /**
+   * Runs `use` on the file's syntax tree at the first non-blank column of `line` (where a frame's
+   * statement starts); undefined when the file cannot be read or parsed.
+   */
+  private async atLine<T>(path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
     const language = languageForPath(path);
     if (!language) return undefined;
     this.read([path]);
@@ -115,7 +128,7 @@ class RevisionCodeModel implements CodeModel {
     if (text === undefined || text.length > MAX_PARSE_CHARS) return undefined;
     const lines = text.split('\n');
     const column = Math.max(0, (lines[line - 1] ?? '').search(/\S/));
-    return withSyntaxTree(language, text, (tree) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lines.length })).catch(() => undefined);
+    return withSyntaxTree(language, text, (tree) => use(tree, column, lines.length)).catch(() => undefined);
   }
 
   /** The frame's file, what it imports (and what those import), and its own directory. */
@@ -157,16 +170,6 @@ class RevisionCodeModel implements CodeModel {
     // Only the calls made before the frame's line had run: what it calls later cannot have failed it.
     if (at.symbol) return callees({ path, line: at.symbol.startLine }, depth, 1, at.executedThrough);
     return this.calleesOfLines(path, at.line, parsed, depth, callees);
-  }
-
-  async testTitles(path: string, line: number): Promise<string[]> {
-    const language = languageForPath(path);
-    if (!language) return [];
-    this.read([path]);
-    const text = await this.texts.get(path);
-    if (text === undefined || text.length > MAX_PARSE_CHARS) return [];
-    const column = Math.max(0, (text.split('\n')[line - 1] ?? '').search(/\S/));
-    return withSyntaxTree(language, text, (tree) => testTitlesAt(tree, line, column)).catch(() => []);
   }
 
   async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {

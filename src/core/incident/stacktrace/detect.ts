@@ -2,6 +2,7 @@
 // produces; the stack parsers then read the text.
 
 import type { StackFormat } from './common';
+import { PYTEST_LOCATION } from './pytest';
 
 interface Signature {
   format: StackFormat;
@@ -13,7 +14,7 @@ const SIGNATURES: Signature[] = [
   { format: 'python', pattern: /^\s*(?:\|\s*)?File ".+", line \d+(, in .+)?\s*$/, weight: 3 },
   { format: 'python', pattern: /^(The above exception was the direct cause|During handling of the above exception)/, weight: 3 },
   // pytest's report: `tests/test_x.py:12: in test_x`, `pkg/x.py:13: KeyError`, and its `E   ` exception lines.
-  { format: 'python', pattern: /^\S*\.py:\d+:(?: in \S+| [A-Za-z_][\w.]*(?::.*)?)?\s*$/, weight: 3 },
+  { format: 'python', pattern: PYTEST_LOCATION, weight: 3 },
   { format: 'python', pattern: /^E {2,}\S/, weight: 1 },
   { format: 'java', pattern: /^\s*at [\w$.\/@-]+\((?:[\w$-]+\.(?:java|kt|kts|scala|groovy|clj)(?::\d+)?|Native Method|Unknown Source)\)/, weight: 3 },
   { format: 'java', pattern: /^\s*Caused by: [\w$.]+/, weight: 2 },
