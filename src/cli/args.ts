@@ -2,6 +2,7 @@
 // one-line reason for anything wrong, which the CLI prints before exiting with code 2.
 
 import { parseArgs } from 'node:util';
+import { DEFAULT_MIN_COMMITS } from '../core/investigation';
 
 export const USAGE = `Usage: causelens investigate --repo DIR [--rev SHA] (--stack FILE | --event FILE | --trace FILE | --sentry-issue ID) [options]
 
@@ -14,8 +15,9 @@ Incident (one of):
 Options:
   --repo DIR            the git repository (default: current directory)
   --rev SHA             revision the incident ran (default: the release commit, else HEAD)
-  --window-days N       days of history before the incident (default 14, and at
-                        least the last 100 commits)
+  --window-days N       days of history before the incident (default 14)
+  --min-commits N       the day window reaches back at least N commits (default ${DEFAULT_MIN_COMMITS};
+                        1 for the days alone)
   --max-commits N       most candidate commits (default 500)
   --window all          the whole history, limited to commits touching related code
   --previous-release R  the release before the failing one (window lower bound)
@@ -37,6 +39,7 @@ export interface InvestigateArgs {
   rev?: string;
   input: { kind: 'stack' | 'event' | 'trace'; path: string } | { kind: 'sentry-issue'; id: string };
   windowDays: number;
+  minCommits: number;
   maxCommits: number;
   windowAll: boolean;
   previousRelease?: string;
@@ -69,7 +72,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
       options: {
         repo: { type: 'string' }, rev: { type: 'string' },
         stack: { type: 'string' }, event: { type: 'string' }, trace: { type: 'string' }, 'sentry-issue': { type: 'string' },
-        'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, window: { type: 'string' },
+        'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, 'min-commits': { type: 'string' }, window: { type: 'string' },
         'previous-release': { type: 'string' }, top: { type: 'string' }, workers: { type: 'string' }, 'budget-ms': { type: 'string' },
         explain: { type: 'boolean', default: false }, 'allow-llm': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
         repro: { type: 'string' }, 'repro-top': { type: 'string' }, 'repro-symptom': { type: 'string' },
@@ -92,6 +95,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
     ...(v.rev ? { rev: v.rev } : {}),
     input,
     windowDays: positiveInt('window-days', v['window-days'], 14)!,
+    minCommits: positiveInt('min-commits', v['min-commits'], DEFAULT_MIN_COMMITS)!,
     maxCommits: positiveInt('max-commits', v['max-commits'], 500)!,
     windowAll: v.window === 'all',
     ...(v['previous-release'] ? { previousRelease: v['previous-release'] } : {}),

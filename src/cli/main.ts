@@ -78,6 +78,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       repoPath: args.repo,
       ...(args.rev ? { revision: args.rev } : {}),
       sinceDays: args.windowDays,
+      minCommits: args.minCommits,
       maxCommits: args.maxCommits,
       windowAll: args.windowAll,
       ...(args.previousRelease ? { previousRelease: args.previousRelease } : {}),

@@ -24,7 +24,7 @@ export interface InvestigationOptions {
   revision?: string;
   sinceDays?: number;
   maxCommits?: number;
-  /** The day window reaches back at least this many commits (default 100). */
+  /** The day window reaches back at least this many commits (default DEFAULT_MIN_COMMITS). */
   minCommits?: number;
   /** The whole history reachable from the revision, limited to commits touching related files. */
   windowAll?: boolean;
@@ -78,8 +78,11 @@ export interface InvestigationResult {
 }
 
 const PROGRESS_INTERVAL_MS = 200;
-/** A quiet repository's last 14 days may hold nothing: the window still reaches this many commits back. */
-const DEFAULT_MIN_COMMITS = 100;
+/**
+ * A quiet repository's last 14 days may hold nothing: the window still reaches this many commits
+ * back. Wider windows cost little and, on the benchmark corpus, did not dilute the ranking.
+ */
+export const DEFAULT_MIN_COMMITS = 300;
 /** Frames blamed before the context is known (the context anchors on at most 12). */
 const LIKELY_ANCHORS = 12;
 

@@ -2,10 +2,12 @@
 // to `onDidChange` instead of each watching the configuration.
 
 import * as vscode from 'vscode';
+import { DEFAULT_MIN_COMMITS } from '../core/investigation';
 
 export interface CauseLensSettings {
   workers: number;
   windowDays: number;
+  minCommits: number;
   maxCommits: number;
   /** 0: no time limit. */
   budgetSeconds: number;
@@ -27,6 +29,7 @@ export function readSettings(): CauseLensSettings {
   return {
     workers: c.get<number>('workers', 0),
     windowDays: c.get<number>('history.windowDays', 14),
+    minCommits: c.get<number>('history.minCommits', DEFAULT_MIN_COMMITS),
     maxCommits: c.get<number>('history.maxCommits', 500),
     budgetSeconds: c.get<number>('history.budgetSeconds', 120),
     sentryBaseUrl: c.get<string>('sentry.baseUrl', 'https://sentry.io'),

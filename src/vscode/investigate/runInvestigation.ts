@@ -50,6 +50,7 @@ export function runInvestigation(request: RunRequest): Thenable<InvestigationRes
         return await investigate(request.incident, {
           repoPath: request.repoRoot,
           sinceDays: settings.windowDays,
+          minCommits: settings.minCommits,
           maxCommits: settings.maxCommits,
           ...(settings.budgetSeconds > 0 ? { budgetMs: settings.budgetSeconds * 1000 } : {}),
           pool: lease.pool,

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseInvestigateArgs } from '../../../src/cli/args';
 import { runCli } from '../../../src/cli/main';
 import { startOpenAiServer } from '../../../src/devtools/openai-server/server';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
@@ -48,6 +49,12 @@ describe('causelens CLI', function () {
     assert.ok(typeof first.score === 'number' && typeof first.confidence === 'number');
     assert.ok(first.evidence.every((e: { kind: string; weight: number; message: string }) => e.kind && typeof e.weight === 'number' && e.message));
     assert.ok(Array.isArray(first.suspectLines));
+  });
+
+  it('reaches back at least 300 commits by default; --min-commits 1 keeps to the days alone', () => {
+    const parsed = (...extra: string[]) => parseInvestigateArgs(['--stack', stack, ...extra]);
+    assert.deepEqual([parsed(), parsed('--min-commits', '1'), parsed('--window-days', '3')].map((a) => (a === 'help' ? a : [a.windowDays, a.minCommits])), [[14, 300], [14, 1], [3, 300]]);
+    assert.throws(() => parsed('--min-commits', '0'), /min-commits/);
   });
 
   it('exits 2 with a one-line reason on bad input', async () => {
