@@ -82,18 +82,24 @@ async function baselines(c: CorpusCase, frames: LocatedFrame[]): Promise<{ blame
   return { blame: rankWithPreference(blameOrder, log, c.culprit.sha), file: rankWithPreference(fileOrder, log, c.culprit.sha) };
 }
 
-export async function evaluateCase(c: CorpusCase, pool?: HypothesisPool): Promise<CaseOutcome> {
+/**
+ * Runs one case. `window: 'case'` bounds the candidates by the case's release, as the corpus
+ * defines them; 'defaults' gives only the revision, as a person running the CLI with no window
+ * options would (14 days reaching back at least the default count of commits): a culprit outside
+ * that window then counts as not found. Baselines are computed for the case's window only.
+ */
+export async function evaluateCase(c: CorpusCase, pool?: HypothesisPool, window: 'case' | 'defaults' = 'case'): Promise<CaseOutcome> {
   const started = Date.now();
   const base = { id: c.id, language: c.language, split: c.split, relation: c.crash.relation, testOnly: c.crash.testOnly, candidates: c.window.candidates };
   try {
     const incident = readIncident(readFileSync(c.trace, 'utf8'));
     if (c.incident.firstSeen) incident.firstSeen = c.incident.firstSeen;
+    const bounds = window === 'case' ? { previousRelease: c.window.sinceRevision, maxCommits: c.window.maxCommits, sinceDays: 100_000 } : {};
     const result = await investigate(incident, {
-      repoPath: c.repoPath, revision: c.incident.revision, previousRelease: c.window.sinceRevision, maxCommits: c.window.maxCommits,
-      sinceDays: 100_000, ...(pool ? { pool } : {}), locateFrames: locateFramesAtRevision, codeModel: createCodeModel,
+      repoPath: c.repoPath, revision: c.incident.revision, ...bounds, ...(pool ? { pool } : {}), locateFrames: locateFramesAtRevision, codeModel: createCodeModel,
     });
     const ordered = [...result.causes].sort((a, b) => a.commit.date < b.commit.date ? 1 : -1);
-    const b = await baselines(c, result.frames);
+    const b = window === 'case' ? await baselines(c, result.frames) : { blame: Number.POSITIVE_INFINITY, file: Number.POSITIVE_INFINITY };
     return {
       ...base, features: ordered.map((x) => x.features), shas: ordered.map((x) => x.commit.sha),
       culpritIndex: ordered.findIndex((x) => x.commit.sha === c.culprit.sha),
@@ -159,10 +165,12 @@ export function fitOnTraining(outcomes: readonly CaseOutcome[]): ModelWeights & 
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWeights): string {
+export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWeights, withDefaults: readonly CaseOutcome[] = []): string {
   const test = outcomes.filter((o) => o.split === 'test');
+  const defaultsTest = withDefaults.filter((o) => o.split === 'test');
   const rows: [string, Metrics][] = [
     ['CauseLens (weights fitted on the training part)', metrics(test.map((o) => rankUnderModel(o, fitted)))],
+    ...(defaultsTest.length > 0 ? [['Same, window from the CLI defaults (no release bound; culprit may fall outside)', metrics(defaultsTest.map((o) => rankUnderModel(o, fitted)))] as [string, Metrics]] : []),
     ['CauseLens (hand-set starting weights)', metrics(test.map((o) => rankUnderModel(o, startingModel())))],
     ['Baseline: Sentry-style blame of frame lines', metrics(test.map((o) => o.blameBaselineRank))],
     ['Baseline: newest commit touching a stack file', metrics(test.map((o) => o.fileBaselineRank))],

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     const cases = loadCorpus(corpusDir);
     const pool = new HypothesisPool({ workers: 2 });
     const outcomes: CaseOutcome[] = [];
+    const withDefaults: CaseOutcome[] = [];
     let tokens = '';
     try {
       for (const c of cases) {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
         outcomes.push(o);
         console.log(`${o.id.padEnd(40)} ${o.split} culprit ${o.culpritIndex < 0 ? 'not a candidate' : `among ${o.features.length}`} ${o.error ?? ''}`);
       }
+      for (const c of cases.filter((x) => x.split === 'test')) withDefaults.push(await evaluateCase(c, pool, 'defaults'));
       tokens = await measurePromptTokens(cases.filter((c) => c.split === 'test'), pool);
     } finally {
       await pool.close();
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
       '',
       `${cases.length} incidents: ${outcomes.filter((o) => o.split === 'train').length} training, ${outcomes.filter((o) => o.split === 'test').length} test. Stack traces come from really running each repository's code at the incident revision; see bench/corpus.`,
       '',
-      accuracyReport(outcomes, fitted),
+      accuracyReport(outcomes, fitted, withDefaults),
       '',
       `(On the training part, for reference only: Top-1 ${(train.top1 * 100).toFixed(1)}%, MRR ${train.mrr.toFixed(3)}.)`,
       '',
