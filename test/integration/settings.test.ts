@@ -21,6 +21,7 @@ describe('Settings', () => {
     assert.deepEqual(services.settings.settings, {
       workers: 0,
       windowDays: 14,
+      minCommits: 300,
       maxCommits: 500,
       budgetSeconds: 120,
       sentryBaseUrl: 'https://sentry.io',
