@@ -1,7 +1,7 @@
 // The whole pipeline on repositories built by the test: ranking, streaming, cancellation,
 // the time budget and bad repositories.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { CauseLensError } from '../../../src/core/errors';
 import { readIncident } from '../../../src/core/incident';
 import { investigate, type InvestigationProgress } from '../../../src/core/investigation';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+import { TRACES_DIR, traceFixture } from '../incident/traceFixtures';
 
 const ada = { name: 'Ada', email: 'ada@example.com' };
 const bob = { name: 'Bob', email: 'bob@example.com' };
@@ -88,6 +89,26 @@ describe('investigate (whole pipeline)', function () {
       assert.ok(result.context.neighbours.some((n) => n.name === 'round' && n.distance === 2), JSON.stringify(result.context.neighbours));
       assert.equal(result.causes[0].commit.sha, repo.sha(culprit), JSON.stringify(result.causes.map((c) => [c.commit.subject, c.evidence])));
       assert.ok(result.causes[0].evidence.some((e) => e.kind === 'callee' && /round/.test(e.message)));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('ranks from a pytest report: the recorded failures over the sources that printed them', async () => {
+    // The sources pytest ran (test/fixtures/traces/pytest), with a history that led to them.
+    const fixture = (path: string) => readFileSync(join(TRACES_DIR, 'pytest', path), 'utf8');
+    const paths = fixture('pkg/paths.py');
+    const b = new TestRepoBuilder();
+    b.commit({ message: 'path helpers', author: ada, files: { 'pkg/__init__.py': '', 'pkg/paths.py': paths.replace("cfg['name'].upper()", "cfg.get('name', '').upper()"), 'tests/test_paths.py': fixture('tests/test_paths.py'), 'tests/test_chain.py': fixture('tests/test_chain.py') } });
+    b.commit({ message: 'docs', author: bob, files: { 'README.md': 'paths\n' } });
+    const culprit = b.commit({ message: 'config: the name is required', author: bob, files: { 'pkg/paths.py': paths } });
+    b.commit({ message: 'more docs', author: ada, files: { 'README.md': 'paths!\n' } });
+    const repo = b.build();
+    try {
+      const result = await investigate(readIncident(traceFixture('pytest/long.trace.txt')), { repoPath: repo.dir, workers: 1, ...stages });
+      assert.ok(result.frames.some((f) => f.path === 'pkg/paths.py' && f.line === 13), JSON.stringify(result.frames));
+      assert.equal(result.causes[0].commit.sha, repo.sha(culprit), JSON.stringify(result.causes.map((c) => [c.commit.subject, c.evidence])));
+      assert.ok(result.causes[0].evidence.some((e) => e.kind === 'crash-line-introduced' || e.kind === 'frame-line'));
     } finally {
       repo.cleanup();
     }
