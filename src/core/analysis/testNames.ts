@@ -35,8 +35,9 @@ export function testNameStems(names: readonly string[]): string[] {
   const stems = new Set<string>();
   for (const name of names) {
     for (const token of name.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
-      for (const part of identifierParts(token)) {
-        if (part === token.toLowerCase() && identifierParts(token).length > 1) continue; // the parts say it
+      // identifierParts keeps the whole token first; when it has parts, they say it.
+      const parts = identifierParts(token);
+      for (const part of parts.length > 1 ? parts.slice(1) : parts) {
         if (isInformative(part) && !TESTING_WORDS.has(part)) stems.add(stem(part));
       }
     }
