@@ -33,15 +33,24 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** Identifiers already split: the same few recur on line after line of a history. */
+const partsCache = new Map<string, readonly string[]>();
+const PARTS_CACHE_SIZE = 50_000;
+
 /** Splits `getUserEmail`, `user_email` and `user.email` into their parts, keeping the whole too. */
-export function identifierParts(identifier: string): string[] {
-  const parts = identifier
+export function identifierParts(identifier: string): readonly string[] {
+  let parts = partsCache.get(identifier);
+  if (parts) return parts;
+  const split = identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[\s_$.]+/)
     .map((p) => p.toLowerCase())
     .filter((p) => p.length >= 3);
-  return [...new Set([identifier.toLowerCase(), ...parts])];
+  parts = [...new Set([identifier.toLowerCase(), ...split])];
+  if (partsCache.size >= PARTS_CACHE_SIZE) partsCache.clear();
+  partsCache.set(identifier, parts);
+  return parts;
 }
 
 export function isInformative(word: string): boolean {

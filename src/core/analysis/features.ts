@@ -77,6 +77,8 @@ export interface Evidence {
   line?: number;
 }
 
+const NO_FEATURES = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
+
 export function emptyFeatures(): FeatureVector {
-  return Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as FeatureVector;
+  return { ...NO_FEATURES };
 }
