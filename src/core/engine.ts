@@ -43,36 +43,80 @@ const LINES_BEFORE_FRAME = 12;
 const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
 
 /**
+ * What has been read and parsed at one commit: the same for every investigation at that commit
+ * (a commit's files never change), so the extension's later investigations reuse it.
+ */
+class RevisionFiles {
+  fileList: Promise<string[]> | undefined;
+  readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
+  readonly texts = new Map<string, Promise<string | undefined>>();
+}
+
+/** Commits whose files are kept, most recently used last: a few investigations' worth. */
+const KEPT_REVISIONS = 4;
+const revisionFiles = new Map<string, RevisionFiles>();
+
+/** The files kept for a commit (a fresh set for a name such as HEAD, which can move). */
+function filesOf(repo: GitRepository, revision: string): RevisionFiles {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(revision)) return new RevisionFiles();
+  const key = `${repo.root}\0${revision}`;
+  const kept = revisionFiles.get(key) ?? new RevisionFiles();
+  revisionFiles.delete(key);
+  revisionFiles.set(key, kept);
+  if (revisionFiles.size > KEPT_REVISIONS) revisionFiles.delete(revisionFiles.keys().next().value!);
+  return kept;
+}
+
+/**
  * Syntax-tree queries over the blobs of one revision. Trees are freed as soon as their symbols,
- * calls and imports are extracted; only that plain data is kept, keyed by path.
+ * calls and imports are extracted; only that plain data is kept, keyed by path. Reads and parses
+ * are shared with earlier models of the same commit; what this model asks about stays its own.
  */
 class RevisionCodeModel implements CodeModel {
-  private fileList: Promise<string[]> | undefined;
+  private readonly kept: RevisionFiles;
+  /** The files this model parsed, in the order it asked for them. */
   private readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
   private readonly texts = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly repo: GitRepository, private readonly revision: string) {}
+  constructor(private readonly repo: GitRepository, private readonly revision: string) {
+    this.kept = filesOf(repo, revision);
+  }
 
   files(): Promise<string[]> {
-    this.fileList ??= filesAtRevision(this.repo, this.revision);
-    return this.fileList;
+    const kept = this.kept;
+    if (!kept.fileList) {
+      const listing = filesAtRevision(this.repo, this.revision);
+      kept.fileList = listing;
+      listing.catch(() => kept.fileList === listing && (kept.fileList = undefined));
+    }
+    return kept.fileList;
   }
 
   /** Reads the given files at the revision (one `cat-file --batch` for those not read yet). */
   private read(paths: readonly string[]): void {
-    const missing = paths.filter((p) => !this.texts.has(p));
-    if (missing.length === 0) return;
-    const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
-    missing.forEach((path, i) => this.texts.set(path, blobs.then((all) => all[i]?.text, () => undefined)));
+    const { texts, syntax } = this.kept;
+    const missing = paths.filter((p) => !texts.has(p));
+    if (missing.length > 0) {
+      const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
+      // A failed read is not kept: the next investigation tries again.
+      blobs.catch(() => missing.forEach((path) => (texts.delete(path), syntax.delete(path))));
+      missing.forEach((path, i) => texts.set(path, blobs.then((all) => all[i]?.text, () => undefined)));
+    }
+    for (const p of paths) if (!this.texts.has(p)) this.texts.set(p, texts.get(p)!);
   }
 
   /** Parses the given files at the revision; trees are freed once their plain data is out. */
   private async parse(paths: readonly string[]): Promise<Map<string, FileSyntax>> {
-    const missing = paths.filter((p) => !this.syntax.has(p) && languageForPath(p));
-    this.read(missing);
-    for (const path of missing) {
+    const wanted = paths.filter((p) => !this.syntax.has(p) && languageForPath(p));
+    this.read(wanted);
+    for (const path of wanted) {
       const language = languageForPath(path)!;
-      this.syntax.set(path, this.texts.get(path)!.then((text) => (text === undefined ? undefined : parseSource(language, text).catch(() => undefined))));
+      let parsed = this.kept.syntax.get(path);
+      if (!parsed) {
+        parsed = this.texts.get(path)!.then((text) => (text === undefined ? undefined : parseSource(language, text).catch(() => undefined)));
+        this.kept.syntax.set(path, parsed);
+      }
+      this.syntax.set(path, parsed);
     }
     const out = new Map<string, FileSyntax>();
     for (const p of paths) {

@@ -1,0 +1,60 @@
+// The code model keeps what it read and parsed at a commit for later investigations at the same
+// commit (the extension's): answers must not change, and one model's files must not leak into
+// another's questions.
+
+import * as assert from 'node:assert/strict';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCodeModel } from '../../../src/core/engine';
+import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
+
+const api = `function load(order) {
+  return fetchCustomer(order.customer).email;
+}
+module.exports = { load };
+`;
+const report = `function summary(rows) {
+  return formatRows(rows).join(',');
+}
+module.exports = { summary };
+`;
+
+describe('code model kept per commit', function () {
+  this.timeout(60000);
+  let repo: BuiltRepo;
+  let sha: string;
+  before(() => {
+    const b = new TestRepoBuilder();
+    const c = b.commit({ message: 'start', files: { 'src/api.js': api, 'src/report.js': report } });
+    repo = b.build();
+    sha = repo.sha(c);
+  });
+  after(() => repo.cleanup());
+
+  it('answers a later model at the same commit from what an earlier one read, and keeps each model to its own files', async () => {
+    const first = createCodeModel({ root: repo.dir }, sha);
+    assert.equal((await first.enclosingSymbol('src/api.js', 2))?.name, 'load');
+    assert.deepEqual((await first.unresolvedNames()).files, ['src/api.js']);
+    assert.deepEqual(await first.files(), ['src/api.js', 'src/report.js']);
+
+    // With git's objects gone, only what was kept can answer.
+    renameSync(join(repo.dir, '.git'), join(repo.dir, '.git-away'));
+    try {
+      const second = createCodeModel({ root: repo.dir }, sha);
+      assert.equal((await second.enclosingSymbol('src/api.js', 2))?.name, 'load');
+      assert.deepEqual(await second.files(), ['src/api.js', 'src/report.js']);
+      assert.equal(await second.enclosingSymbol('src/report.js', 2), undefined, 'never read, so not there without git');
+      const unresolved = await second.unresolvedNames();
+      assert.deepEqual(unresolved.files, ['src/api.js'], 'the file the second model asked about, not every file kept');
+      assert.ok(unresolved.names.includes('fetchCustomer'));
+      // A name such as HEAD can move: nothing is kept for it.
+      const byName = createCodeModel({ root: repo.dir }, 'HEAD');
+      assert.equal(await byName.enclosingSymbol('src/api.js', 2), undefined);
+    } finally {
+      renameSync(join(repo.dir, '.git-away'), join(repo.dir, '.git'));
+    }
+    // A read that failed is not kept: with git back, the file is read.
+    const third = createCodeModel({ root: repo.dir }, sha);
+    assert.equal((await third.enclosingSymbol('src/report.js', 2))?.name, 'summary');
+  });
+});
