@@ -83,6 +83,8 @@ const PROGRESS_INTERVAL_MS = 200;
  * back. Wider windows cost little and, on the benchmark corpus, did not dilute the ranking.
  */
 export const DEFAULT_MIN_COMMITS = 300;
+/** Most commits a day window holds unless the caller says otherwise. */
+const DEFAULT_MAX_COMMITS = 500;
 /** Frames blamed before the context is known (the context anchors on at most 12). */
 const LIKELY_ANCHORS = 12;
 
@@ -107,10 +109,12 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   const progress = (p: InvestigationProgress) => options.onProgress?.(p);
 
   // Resolved once, with its time, and handed on: every git start before the history read delays it.
+  // The same start tells where the window's commit-count floor falls (see window.ts).
+  const floor = options.windowAll || options.previousRelease ? undefined : Math.min(options.minCommits ?? DEFAULT_MIN_COMMITS, options.maxCommits ?? DEFAULT_MAX_COMMITS);
   const requested = options.revision ?? incident.commit;
-  const resolved = requested ? await resolveCommitWithTime(repo, requested, signal) : undefined;
+  const resolved = requested ? await resolveCommitWithTime(repo, requested, signal, floor) : undefined;
   if (requested && !resolved) warnings.push(`The incident's revision ${requested} is not in this repository; HEAD was used instead.`);
-  const at = resolved ?? (await resolveCommitWithTime(repo, 'HEAD', signal));
+  const at = resolved ?? (await resolveCommitWithTime(repo, 'HEAD', signal, floor));
   if (!at) throw new CauseLensError('no-history', 'The repository has no commits yet, so there is no history to search.');
   const revision = at.sha;
 
@@ -229,7 +233,7 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
     // On the HEAD fallback the window ends where the error was first seen (see window.ts).
     resolved: at,
     sinceDays: options.sinceDays ?? 14,
-    maxCommits: options.maxCommits ?? 500,
+    maxCommits: options.maxCommits ?? DEFAULT_MAX_COMMITS,
     minCommits: options.minCommits ?? DEFAULT_MIN_COMMITS,
     ...(incident.firstSeen && at.source === 'head' ? { firstSeen: incident.firstSeen } : {}),
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),

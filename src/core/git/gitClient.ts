@@ -129,19 +129,30 @@ export interface ResolvedCommit {
   sha: string;
   /** Committer time, ms since the epoch. */
   time: number;
+  /** When asked for: the committer time of the n-th commit back (1 = itself); null when history is shorter. */
+  nth?: { n: number; time: number | null };
 }
 
 /**
  * The commit `rev` names and its committer time in one git start (resolving and then asking
- * for the time would be two, and both sit before the first history read); undefined when `rev`
- * names no commit here.
+ * for the time would be two, and both sit before the first history read); with `nth`, the same
+ * start also tells the time of the n-th commit back, where a commit-count floor puts the window's
+ * start. Undefined when `rev` names no commit here.
  */
-export async function resolveCommitWithTime(repo: GitRepository, rev: string, signal?: AbortSignal): Promise<ResolvedCommit | undefined> {
+export async function resolveCommitWithTime(repo: GitRepository, rev: string, signal?: AbortSignal, nth?: number): Promise<ResolvedCommit | undefined> {
   if (!/^[\w./@^~:+-]+$/.test(rev) || rev.startsWith('-')) return undefined;
+  const n = nth !== undefined && nth > 1 ? Math.floor(nth) : 1;
   try {
-    const out = (await runGit(repo, ['log', '-1', '--no-walk', '--format=%H %ct', '--end-of-options', `${rev}^{commit}`, '--'], { signal })).trim();
-    const [sha, seconds] = out.split(' ');
-    return /^[0-9a-f]{40,64}$/.test(sha ?? '') && /^\d+$/.test(seconds ?? '') ? { sha: sha!, time: Number(seconds) * 1000 } : undefined;
+    const walk = n > 1 ? [`--max-count=${n}`] : ['-1', '--no-walk'];
+    const lines = (await runGit(repo, ['log', ...walk, '--format=%H %ct', '--end-of-options', `${rev}^{commit}`, '--'], { signal })).split('\n').filter(Boolean);
+    const [sha, seconds] = (lines[0] ?? '').split(' ');
+    if (!/^[0-9a-f]{40,64}$/.test(sha ?? '') || !/^\d+$/.test(seconds ?? '')) return undefined;
+    const resolved: ResolvedCommit = { sha: sha!, time: Number(seconds) * 1000 };
+    if (n > 1) {
+      const last = lines.length >= n ? lines[n - 1].split(' ')[1] : undefined;
+      resolved.nth = { n, time: last !== undefined && /^\d+$/.test(last) ? Number(last) * 1000 : null };
+    }
+    return resolved;
   } catch (error) {
     if (error instanceof CauseLensError && error.reason === 'cancelled') throw error;
     return undefined;

@@ -95,7 +95,8 @@ export async function selectCandidateWindow(
   let until: string | undefined;
   if (!previousRelease) {
     const anchor = firstSeen ?? at.time;
-    const floor = options.minCommits && options.minCommits > 1 ? await timeOfNthCommit(repo, revision, Math.min(options.minCommits, options.maxCommits), signal) : undefined;
+    const n = Math.min(options.minCommits ?? 1, options.maxCommits);
+    const floor = n > 1 ? (at.nth?.n === n ? at.nth.time : await timeOfNthCommit(repo, revision, n, signal)) : undefined;
     // No floor time: the whole history holds fewer commits than the floor, so no lower bound.
     if (floor !== null) {
       // git reads dates before the epoch as garbage (and then lists almost nothing): clamp.
@@ -111,7 +112,11 @@ export async function selectCandidateWindow(
   }
   walk.push(revision);
   if (previousRelease) walk.push(`^${previousRelease}`);
-  options.onWalk?.({ walk, maxCount: Math.floor(options.maxCommits) });
+  if (options.onWalk) {
+    options.onWalk({ walk, maxCount: Math.floor(options.maxCommits) });
+    // The history read over this walk is the long job: its git starts before the listing's.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   // One more than wanted, to tell a full window from a cut one.
   const args = ['rev-list', `--max-count=${Math.floor(options.maxCommits) + 1}`, ...walk];
   // Independent reads, run side by side: each git start waited for in turn delays the history read.

@@ -74,6 +74,20 @@ describe('git history: candidate window', () => {
     }
   });
 
+  it('tells, in the same start, the time of the n-th commit back, or null when history is shorter', async () => {
+    const repo = { root: t.repo.dir };
+    const resolved = await resolveCommitWithTime(repo, t.days[7], undefined, 4);
+    assert.equal(resolved?.sha, t.days[7]);
+    assert.deepEqual(resolved?.nth, { n: 4, time: Date.parse('2024-05-05T12:00:00Z') });
+    assert.deepEqual((await resolveCommitWithTime(repo, t.days[7], undefined, 50))?.nth, { n: 50, time: null });
+    // The floor a resolved revision carries is the one the window uses: nothing re-reads it.
+    const w = await selectCandidateWindow(repo, 'ignored-when-resolved', {
+      sinceDays: 1, maxCommits: 100, minCommits: 4,
+      resolved: { sha: t.days[7], time: Date.parse('2024-05-08T12:00:00Z'), nth: { n: 4, time: Date.parse('2024-05-03T12:00:00Z') }, source: 'incident' },
+    });
+    assert.deepEqual(w.commits, t.days.slice(2, 8).reverse());
+  });
+
   it('takes a revision the caller resolved as given, counting the days back from its time', async () => {
     // The time handed in, not the commit's own, anchors the day window: proof nothing was re-read.
     const w = await selectCandidateWindow({ root: t.repo.dir }, 'ignored-when-resolved', {
