@@ -198,6 +198,7 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
   const words = context.errorWords.map((w) => w.word);
+  const wordSet = new Set(words);
   // Every part of an identifier is a substring of the lower-cased line: lines holding no error
   // word that way cannot match, and most lines of most commits are such lines.
   const mayHoldWord = (line: string) => {
@@ -221,9 +222,8 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
       if (!mayHoldWord(line) || isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
       for (const m of line.matchAll(IDENTIFIER)) {
-        // Parts are substrings of the identifier: one holding no error word cannot match.
-        if (!mayHoldWord(m[0])) continue;
         for (const part of identifierParts(m[0])) {
+          if (!wordSet.has(part)) continue;
           tokens.add(part);
           if (away) tokensAwayFromCrashLines.add(part);
         }
