@@ -50,6 +50,8 @@ class RevisionFiles {
   fileList: Promise<string[]> | undefined;
   readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
   readonly texts = new Map<string, Promise<string | undefined>>();
+  /** Answers about a line that needed its file's whole tree (see atLine), by question. */
+  readonly answers = new Map<string, unknown>();
 }
 
 /** Commits whose files are kept, most recently used last: a few investigations' worth. */
@@ -153,18 +155,21 @@ class RevisionCodeModel implements CodeModel {
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {
-    return this.atLine(path, line, (tree, column, lineCount) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lineCount }));
+    return this.atLine(`executed\0${within?.startLine}-${within?.endLine}`, path, line, (tree, column, lineCount) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lineCount }));
   }
 
   async testTitles(path: string, line: number): Promise<string[]> {
-    return (await this.atLine(path, line, (tree, column) => testTitlesAt(tree, line, column))) ?? [];
+    return [...((await this.atLine('titles', path, line, (tree, column) => testTitlesAt(tree, line, column))) ?? [])];
   }
 
   /**
    * Runs `use` on the file's syntax tree at the first non-blank column of `line` (where a frame's
-   * statement starts); undefined when the file cannot be read or parsed.
+   * statement starts); undefined when the file cannot be read or parsed. Answers are kept with
+   * the commit's files under `question` (which names `use`), since each needs a fresh parse.
    */
-  private async atLine<T>(path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
+  private async atLine<T>(question: string, path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
+    const key = `${question}\0${path}\0${line}`;
+    if (this.kept.answers.has(key)) return this.kept.answers.get(key) as T;
     const language = languageForPath(path);
     if (!language) return undefined;
     this.read([path]);
@@ -172,7 +177,9 @@ class RevisionCodeModel implements CodeModel {
     if (text === undefined || text.length > MAX_PARSE_CHARS) return undefined;
     const lines = text.split('\n');
     const column = Math.max(0, (lines[line - 1] ?? '').search(/\S/));
-    return withSyntaxTree(language, text, (tree) => use(tree, column, lines.length)).catch(() => undefined);
+    const answer = await withSyntaxTree(language, text, (tree) => use(tree, column, lines.length)).catch(() => undefined);
+    if (answer !== undefined) this.kept.answers.set(key, answer);
+    return answer;
   }
 
   /** The frame's file, what it imports (and what those import), and its own directory. */
