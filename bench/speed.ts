@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createCodeModel, locateFramesAtRevision } from '../src/core/engine';
+import { createCodeModel, forgetKeptRevisions, locateFramesAtRevision } from '../src/core/engine';
 import { logPatchArgs, SAFE_GIT_CONFIG } from '../src/core/git';
 import { HypothesisPool } from '../src/core/analysis/pool';
 import { readIncident } from '../src/core/incident';
@@ -152,14 +152,26 @@ function median(xs: number[]): number {
 interface SpeedSetup {
   repo: Pick<BuiltRepo, 'dir'>;
   head: string;
-  incident: Incident;
+  /** Incidents on different files: each run takes the next, so none repeats the one before. */
+  incidents: Incident[];
+  next: number;
 }
 
-/** One measured investigation; `pool` given: the warm case, else the run makes (and closes) its own. */
+/** A crash in `file` at a line every generated file has. */
+function incidentIn(file: string): Incident {
+  return readIncident(`TypeError: Cannot read properties of undefined (reading 'field3')\n    at handler (/app/${file}:20:30)\n    at main (/app/src/main.js:3:1)\n`);
+}
+
+/**
+ * One measured investigation; `pool` given: the warm case, else the run makes (and closes) its own
+ * and finds nothing kept from earlier runs (a CLI run reads and parses everything afresh).
+ */
 async function measureRun(setup: SpeedSetup, commits: number, workers: number, pool: HypothesisPool | undefined, gitLogMs: number): Promise<SpeedRow> {
+  const incident = setup.incidents[setup.next++ % setup.incidents.length];
+  if (!pool) forgetKeptRevisions();
   const rss = sampleRss();
   const cpu = sampleCpu();
-  const result = await investigate(setup.incident, {
+  const result = await investigate(incident, {
     repoPath: setup.repo.dir, revision: setup.head, sinceDays: 10_000, maxCommits: commits, workers, top: 5,
     locateFrames: locateFramesAtRevision, codeModel: createCodeModel, ...(pool ? { pool } : {}),
   });
@@ -183,9 +195,10 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
   const pools = new Map<number, HypothesisPool>();
   try {
     const head = repo.git('rev-parse', 'HEAD').trim();
-    const crashFile = repo.git('log', '-1', '--format=', '--name-only', head).trim().split('\n')[0];
-    const incident = readIncident(`TypeError: Cannot read properties of undefined (reading 'field3')\n    at handler (/app/${crashFile}:20:30)\n    at main (/app/src/main.js:3:1)\n`);
-    const setup: SpeedSetup = { repo, head, incident };
+    // The files the latest commits changed, each the crash site of one incident.
+    const crashFiles = [...new Set(repo.git('log', '-40', '--format=', '--name-only', head).split('\n').filter(Boolean))];
+    const setup: SpeedSetup = { repo, head, incidents: crashFiles.map(incidentIn), next: 0 };
+    const incident = setup.incidents[0];
     // One unmeasured run first, so no row pays for loading code and grammars in this process;
     // the warm pools get theirs so their workers have loaded and compiled the task.
     await investigate(incident, { repoPath: repo.dir, revision: head, sinceDays: 10_000, maxCommits: 50, workers: 1, locateFrames: locateFramesAtRevision, codeModel: createCodeModel });
@@ -252,7 +265,7 @@ export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): st
     '',
     `Speed-up from 1 to 2 workers (same run): cold pool ${speedups('cold')}; warm pool ${speedups('warm')}.`,
     '',
-    `Each row is the median of its repeated runs, interleaved with the other rows. "cold": the investigation starts its own pool (what one CLI run pays: worker start, module load and compilation). "warm": a pool kept from earlier investigations (what the VS Code extension pays after its first). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the investigation's read arguments (no context lines, rename detection, safe config) over the listed commits, the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
+    `Each row is the median of its repeated runs, interleaved with the other rows. Each run investigates a crash in a different file than the run before, at the same commit. "cold": the investigation starts its own pool and nothing is kept from earlier runs (what one CLI run pays: worker start, module load and compilation, every file read and parsed). "warm": a pool and the commit's read and parsed files kept from earlier investigations (what the VS Code extension pays after its first at that commit). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the investigation's read arguments (no context lines, rename detection, safe config) over the listed commits, the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
     '',
     ...targetLines(rows, cores),
   );

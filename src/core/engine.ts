@@ -58,6 +58,11 @@ class RevisionFiles {
 const KEPT_REVISIONS = 4;
 const revisionFiles = new Map<string, RevisionFiles>();
 
+/** Drops every kept commit's files: the next investigation reads and parses as a first one does. */
+export function forgetKeptRevisions(): void {
+  revisionFiles.clear();
+}
+
 /** The files kept for a commit (a fresh set for a name such as HEAD, which can move). */
 function filesOf(repo: GitRepository, revision: string): RevisionFiles {
   if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(revision)) return new RevisionFiles();
