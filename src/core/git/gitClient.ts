@@ -1,6 +1,8 @@
 // The one place git is run (through simple-git): every call carries options that stop a
 // repository's own configuration from running programs, and failures become CauseLensErrors.
 
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { CauseLensError } from '../errors';
 
@@ -93,8 +95,27 @@ function toCauseLensError(error: unknown, args: string[], signal?: AbortSignal):
   return new CauseLensError('internal', `git ${args[0] ?? ''} failed: ${firstLine.trim()}`, { cause: error });
 }
 
-/** Opens the repository containing `path`; throws 'not-found' when there is none. */
+/** Working-tree roots git named, by the path they were opened with: a repository's root stays put. */
+const knownRoots = new Map<string, string>();
+
+/** Whether `root` still holds its own `.git` directory (a linked worktree's `.git` is a file). */
+function hasGitDirectory(root: string): boolean {
+  try {
+    return statSync(join(root, '.git')).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the repository containing `path`; throws 'not-found' when there is none. A path opened
+ * before whose root still holds its `.git` directory needs no git start (the extension opens the
+ * same folder for each investigation); whether it is shallow is read afresh from `.git/shallow`,
+ * where git keeps it.
+ */
 export async function openRepository(path: string, signal?: AbortSignal): Promise<GitRepository> {
+  const known = knownRoots.get(path);
+  if (known !== undefined && hasGitDirectory(known)) return { root: known, shallow: existsSync(join(known, '.git', 'shallow')) };
   let root: string;
   let shallow: boolean;
   try {
@@ -109,6 +130,7 @@ export async function openRepository(path: string, signal?: AbortSignal): Promis
     throw error;
   }
   if (!root) throw new CauseLensError('bad-input', `${path} is a bare repository or a .git folder; open its working tree.`);
+  knownRoots.set(path, root);
   return { root, shallow };
 }
 

@@ -165,6 +165,12 @@ describe('git history: candidate window', () => {
       assert.equal(opened.shallow, true);
       assert.equal((await selectCandidateWindow(opened, undefined, { sinceDays: 30, maxCommits: 50, frames: [{ path: 'src/mod1.py', line: 1 }] })).blame[0].boundary, true);
       assert.equal((await openRepository(t.repo.dir)).shallow, false);
+      // Opened again, it is known without git, and a clone deepened since is no longer shallow.
+      execFileSync('git', ['fetch', '-q', '--unshallow'], { cwd: dir });
+      assert.deepEqual(await openRepository(dir), { root: opened.root, shallow: false });
+      // A folder that stopped being a repository is not taken for one.
+      rmSync(join(dir, '.git'), { recursive: true, force: true });
+      await assert.rejects(openRepository(dir), (e: CauseLensError) => e.reason === 'not-found');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
