@@ -127,7 +127,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     // Ranking everything scored so far is only worth it for someone watching.
     if (!options.onProgress || Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = Date.now();
-    progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.total, ranking: swarm.rank(options.top ?? 10) });
+    progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.known, ranking: swarm.rank(options.top ?? 10) });
   }, ignoreRevs);
   const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, ignoreRevs, progress);
 
@@ -163,18 +163,25 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
 /**
  * Streams the window's records into the swarm: a plain window over its walk as soon as that is
  * known, so git reads while the same walk is being listed; `--window all` over its listed commits.
+ * The history phase begins as git starts reading, before the first commit can be scored.
  */
 function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<WalkSelection> | undefined, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, progress: (p: InvestigationProgress) => void): Promise<void> {
   const tracking: TrackingFor = (context) => {
     const tracker = new WindowLineTracking([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)], ignoreRevs);
     return (record) => tracker.track(record);
   };
-  const listed = windowCommits.then((commits) => {
-    progress({ phase: 'history', scored: 0, total: commits.length, ranking: [] });
-    return commits;
+  const reading = (total: number) => progress({ phase: 'history', scored: 0, total, ranking: [] });
+  windowCommits.catch(() => undefined); // a failed window is reported by the caller's wait on it
+  if (!walk) {
+    return windowCommits.then((commits) => {
+      reading(commits.length);
+      return swarm.stream(repo, commits, tracking);
+    });
+  }
+  return walk.then((w) => {
+    reading(0);
+    return swarm.streamWalk(repo, w, windowCommits.then((commits) => commits.length), tracking);
   });
-  listed.catch(() => undefined); // a failed window is reported by the caller's wait on it
-  return walk ? walk.then((w) => swarm.streamWalk(repo, w, listed.then((commits) => commits.length), tracking)) : listed.then((commits) => swarm.stream(repo, commits, tracking));
 }
 
 interface Finished {
@@ -242,11 +249,15 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
   const code = options.codeModel(repo, revision);
   const locatedFrames = options.locateFrames(incident, repo, revision, code);
   const locating = locatedFrames.then((frames) => readContext(incident, frames, code, signal).then((context) => ({ frames, context })));
-  const ready = Promise.all([locating, windowRead]).then(([{ context }, window]) => {
-    // Bounded by the previous release, the window is exactly the first release that saw the error.
-    if (window.previousRelease) context.firstReleaseShas = window.commits;
-    return context;
-  });
+  // Bounded by the previous release, the window is exactly the first release that saw the error:
+  // the workers need its list. Otherwise they start as soon as the context is known, while git
+  // still lists the window.
+  const ready = options.previousRelease
+    ? Promise.all([locating, windowRead]).then(([{ context }, window]) => {
+        if (window.previousRelease) context.firstReleaseShas = window.commits;
+        return context;
+      })
+    : locating.then(({ context }) => context);
   const windowCommits = options.windowAll ? ready.then((context) => commitsTouchingRelatedFiles(repo, revision, context, signal)) : windowRead.then((w) => w.commits);
   const blamed = blameOfAnchors(repo, revision, locatedFrames, locating.then((l) => l.context), stop);
   blamed.catch(() => undefined);

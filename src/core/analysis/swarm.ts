@@ -61,6 +61,11 @@ export class SwarmScoring {
     context.then((c) => (this.errorWordWeights = new Map(c.errorWords.map((w) => [w.word, w.originWeight]))), () => undefined);
   }
 
+  /** Candidates known so far: those counted, or streamed if the count is still to come. */
+  get known(): number {
+    return Math.max(this.total, this.summaries.size);
+  }
+
   rank(top?: number): RankedCause[] {
     return rankHypotheses(this.scored, this.model, { errorWordWeights: this.errorWordWeights, windowSize: this.total, confidence: 0, ...(top ? { top } : {}) });
   }

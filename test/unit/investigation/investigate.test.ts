@@ -68,6 +68,8 @@ describe('investigate (whole pipeline)', function () {
     assert.ok(initial.evidence.some((e) => e.kind === 'crash-line-introduced' && /the commit created src\/users.js/.test(e.message)));
     assert.ok(result.causes[0].score > result.causes[1].score);
     assert.deepEqual(progress.map((p) => p.phase).filter((p, i, all) => all.indexOf(p) === i), ['locating', 'history', 'scoring', 'done']);
+    // Scoring may start before git has listed the window: the total known is never below the scored.
+    assert.ok(progress.every((p) => p.total >= p.scored), JSON.stringify(progress.map((p) => [p.phase, p.scored, p.total])));
     assert.equal(progress.at(-1)!.ranking[0].commit.sha, shop.culprit);
   });
 
