@@ -37,7 +37,10 @@ export class SwarmScoring {
   firstResultAt: number | undefined;
   /** Batches sent to the pool. */
   batches = 0;
+  /** Commits sent out and not yet scored: what the ranking shows of each. */
   private readonly summaries = new Map<string, Pick<ScoredHypothesis, 'commit' | 'position'>>();
+  /** Candidates streamed so far. */
+  private streamed = 0;
   private readonly inFlight: Promise<void>[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly failures: unknown[] = [];
@@ -63,7 +66,7 @@ export class SwarmScoring {
 
   /** Candidates known so far: those counted, or streamed if the count is still to come. */
   get known(): number {
-    return Math.max(this.total, this.summaries.size);
+    return Math.max(this.total, this.streamed);
   }
 
   rank(top?: number): RankedCause[] {
@@ -110,7 +113,7 @@ export class SwarmScoring {
       track ??= trackingFor(context);
       for (const record of records) {
         const { sha } = record.info;
-        this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.summaries.size });
+        this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.streamed++ });
         batch.records.push(record);
         batch.tracked.push(track(record));
         batch.bytes += record.bytes.length;
@@ -147,7 +150,12 @@ export class SwarmScoring {
     const task: RecordBatch = { context, records, shas: batch.records.map((r) => r.info.sha), sizes: batch.records.map((r) => r.bytes.length), tracked: batch.tracked, ignoreRevs: this.ignoreRevList };
     this.batches++;
     const run = this.pool.evaluate(task, this.stop).then((results) => {
-      for (const r of results) this.scored.push({ ...r, ...this.summaries.get(r.sha)! });
+      for (const r of results) {
+        // The result is this thread's own copy: completed in place rather than copied again.
+        const summary = this.summaries.get(r.sha)!;
+        this.summaries.delete(r.sha);
+        this.scored.push(Object.assign(r, summary));
+      }
       this.firstResultAt ??= Date.now();
       this.onScored();
     });
