@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createCodeModel, forgetKeptRevisions, locateFramesAtRevision } from '../src/core/engine';
 import { logPatchArgs, SAFE_GIT_CONFIG } from '../src/core/git';
+import { defaultModel } from '../src/core/analysis/model';
 import { HypothesisPool } from '../src/core/analysis/pool';
+import { SwarmScoring } from '../src/core/analysis/swarm';
+import { WindowLineTracking } from '../src/core/analysis/windowTracking';
+import type { HypothesisContext } from '../src/core/analysis/hypothesis';
+import { readRawCommits } from '../src/core/git/commitStream';
+import type { RawCommit } from '../src/core/git/patchParser';
 import { readIncident } from '../src/core/incident';
 import type { Incident } from '../src/core/incident/model';
 import { investigate } from '../src/core/investigation';
@@ -189,7 +195,38 @@ function medianRow(rows: SpeedRow[]): SpeedRow {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2], repeats = 3): Promise<SpeedRow[]> {
+/** The swarm alone: records already read, fed to a warm pool (no git, no locating). */
+export interface ScoringRow {
+  commits: number;
+  workers: number;
+  ms: number;
+  nodeCpuMs: number;
+}
+
+export interface SpeedResult {
+  rows: SpeedRow[];
+  scoring: ScoringRow[];
+}
+
+/** Scores records in memory through a kept pool, as the investigation feeds them (line tracking included). */
+async function timeScoring(pool: HypothesisPool, context: HypothesisContext, records: readonly RawCommit[]): Promise<{ ms: number; nodeCpuMs: number }> {
+  async function* chunks(): AsyncGenerator<RawCommit[]> {
+    for (let i = 0; i < records.length; i += 64) yield records.slice(i, i + 64);
+  }
+  const cpu = sampleCpu();
+  const started = process.hrtime.bigint();
+  const swarm = new SwarmScoring(pool, Promise.resolve(context), defaultModel(), undefined, () => undefined);
+  await swarm.feed(chunks(), records.length, (c) => {
+    const tracker = new WindowLineTracking(c.anchors.map((a) => a.path), new Set());
+    return (record) => tracker.track(record);
+  });
+  const failure = await swarm.settle();
+  if (failure) throw failure;
+  if (swarm.scored.length !== records.length) throw new Error(`scored ${swarm.scored.length} of ${records.length}`);
+  return { ms: round(Number(process.hrtime.bigint() - started) / 1e6), nodeCpuMs: cpu.stop().nodeCpuMs };
+}
+
+export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2], repeats = 3): Promise<SpeedResult> {
   const largest = Math.max(...windows);
   const repo = buildInChildProcess(largest);
   const pools = new Map<number, HypothesisPool>();
@@ -232,7 +269,22 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
         rows.push({ ...row, gitLogMs: round(gitLogMs), ratio: round(row.totalMs / gitLogMs, 2), sameGitMs: round(sameGitMs), sameGitRatio: round(row.totalMs / sameGitMs, 2) });
       }
     }
-    return rows;
+    // The swarm alone over the largest window: how scoring scales with workers once git is out of the way.
+    const shas = repo.git('rev-list', `--max-count=${largest}`, head).trim().split('\n');
+    const records = await readRawCommits({ root: repo.dir }, { commits: shas }, { knownCommits: true });
+    const { context } = await investigate(incident, { repoPath: repo.dir, revision: head, sinceDays: 10_000, maxCommits: 10, pool: pools.get(workerCounts[0])!, locateFrames: locateFramesAtRevision, codeModel: createCodeModel });
+    const timed = new Map<number, { ms: number; nodeCpuMs: number }[]>();
+    for (let r = 0; r <= repeats; r++) {
+      for (const workers of workerCounts) {
+        const t = await timeScoring(pools.get(workers)!, context, records);
+        if (r > 0) timed.set(workers, [...(timed.get(workers) ?? []), t]); // the first round only warms up
+      }
+    }
+    const scoring = [...timed].map(([workers, ts]) => {
+      const mid = [...ts].sort((a, b) => a.ms - b.ms)[Math.floor(ts.length / 2)];
+      return { commits: records.length, workers, ...mid };
+    });
+    return { rows, scoring };
   } finally {
     await Promise.all([...pools.values()].map((p) => p.close()));
     repo.cleanup();
@@ -243,7 +295,7 @@ function round(x: number, digits = 0): number {
   return Math.round(x * 10 ** digits) / 10 ** digits;
 }
 
-export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): string {
+export function speedTable({ rows, scoring }: SpeedResult, cores = cpus().length): string {
   const lines = [
     '| window (commits) | scored | `git log -p` ms (plain / ours) | pool | workers | incident -> ranking ms | ratio to plain `git log -p` | ratio to our git | first result ms | CPU ms: node / git | CPU floor ms | peak RSS MB |',
     '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -267,9 +319,23 @@ export function speedTable(rows: readonly SpeedRow[], cores = cpus().length): st
     '',
     `Each row is the median of its repeated runs, interleaved with the other rows. Each run investigates a crash in a different file than the run before, at the same commit. "cold": the investigation starts its own pool and nothing is kept from earlier runs (what one CLI run pays: worker start, module load and compilation, every file read and parsed). "warm": a pool and the commit's read and parsed files kept from earlier investigations (what the VS Code extension pays after its first at that commit). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the investigation's read arguments (no context lines, rename detection, safe config) over the listed commits, the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
     '',
-    ...targetLines(rows, cores),
+    ...scoringLines(scoring),
+    ...targetLines(rows, cores, scoring),
   );
   return lines.join('\n');
+}
+
+/** The swarm alone, 1 against 2 workers. */
+function scoringLines(scoring: readonly ScoringRow[]): string[] {
+  if (scoring.length === 0) return [];
+  const parts = scoring.map((r) => `${r.workers} worker${r.workers > 1 ? 's' : ''} ${r.ms} ms (CPU ${r.nodeCpuMs} ms)`);
+  return [`Scoring alone (the same ${scoring[0].commits} commits already read into memory, fed to a kept pool with line tracking, median of the runs after a warm-up): ${parts.join(', ')}${scoringSpeedUp(scoring)}.`, ''];
+}
+
+function scoringSpeedUp(scoring: readonly ScoringRow[]): string {
+  const one = scoring.find((r) => r.workers === 1);
+  const two = scoring.find((r) => r.workers === 2);
+  return one && two ? `: speed-up ${round(one.ms / two.ms, 2)}x` : '';
 }
 
 function cpuFloorMs(r: SpeedRow, cores: number): number | undefined {
@@ -280,7 +346,7 @@ function cpuFloorMs(r: SpeedRow, cores: number): number | undefined {
  * The issue's targets against the rows, with what the CPU the runs needed allows: a ratio or
  * speed-up beyond its CPU floor is out of reach on this machine whatever the scheduling.
  */
-function targetLines(rows: readonly SpeedRow[], cores: number): string[] {
+function targetLines(rows: readonly SpeedRow[], cores: number, scoring: readonly ScoringRow[]): string[] {
   const out = ['Targets, read on the warm rows: the VS Code extension (the main surface) keeps one pool for every investigation, so that is what an investigation costs after the first; the cold rows are what each separate CLI run pays.'];
   const row = (commits: number, pool: SpeedRow['pool'], workers: number) => rows.find((r) => r.commits === commits && r.pool === pool && r.workers === workers);
   const describe = (r: SpeedRow | undefined) => {
@@ -295,7 +361,8 @@ function targetLines(rows: readonly SpeedRow[], cores: number): string[] {
   const twoFloor = two && cpuFloorMs(two, cores);
   if (one && two) {
     const bound = twoFloor ? `; the CPU the 2-worker run used allows at most ${round(one.totalMs / twoFloor, 2)}x on ${cores} cores` : '';
-    out.push(`- Speed-up 1 -> 2 workers at ${largest} commits, target >= 1.6x: ${round(one.totalMs / two.totalMs, 2)}x (warm)${bound}.`);
+    const alone = scoringSpeedUp(scoring);
+    out.push(`- Speed-up 1 -> 2 workers at ${largest} commits, target >= 1.6x: ${round(one.totalMs / two.totalMs, 2)}x (warm)${bound}${alone ? `; scoring alone${alone.slice(1)}` : ''}.`);
   }
   const peak = Math.max(...rows.filter((r) => r.commits === largest).map((r) => r.peakRssMb));
   out.push(`- Peak memory at ${largest} commits, target <= 500 MB: ${peak} MB (whole process, both warm pools alive).`);
@@ -305,7 +372,7 @@ function targetLines(rows: readonly SpeedRow[], cores: number): string[] {
 if (require.main === module && process.argv[2] === '--build') {
   buildSpeedRepo(Number(process.argv[3]), process.argv[4]);
 } else if (require.main === module) {
-    // speed.js [windows, e.g. 100,1000] [repeats]
+  // speed.js [windows, e.g. 100,1000] [repeats]
   const [windows, repeats] = process.argv.slice(2);
-  void runSpeedBenchmark(windows ? windows.split(',').map(Number) : undefined, undefined, repeats ? Number(repeats) : undefined).then((rows) => console.log(speedTable(rows)));
+  void runSpeedBenchmark(windows ? windows.split(',').map(Number) : undefined, undefined, repeats ? Number(repeats) : undefined).then((result) => console.log(speedTable(result)));
 }
