@@ -130,6 +130,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.known, ranking: swarm.rank(options.top ?? 10) });
   }, ignoreRevs);
   const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, ignoreRevs, progress);
+  windowScored.catch(() => undefined); // awaited below; it may fail (a stop) while other phases are awaited
 
   const blameRead = readBlameCommits(repo, blamed, windowCommits, ignoreRevs, stop);
   blameRead.catch(() => undefined);
