@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createCodeModel, forgetKeptRevisions, locateFramesAtRevision } from '../src/core/engine';
+import { createCodeModel, forgetKeptFiles, locateFramesAtRevision } from '../src/core/engine';
 import { logPatchArgs, SAFE_GIT_CONFIG } from '../src/core/git';
 import { defaultModel } from '../src/core/analysis/model';
 import { HypothesisPool } from '../src/core/analysis/pool';
@@ -174,7 +174,7 @@ function incidentIn(file: string): Incident {
  */
 async function measureRun(setup: SpeedSetup, commits: number, workers: number, pool: HypothesisPool | undefined, gitLogMs: number): Promise<SpeedRow> {
   const incident = setup.incidents[setup.next++ % setup.incidents.length];
-  if (!pool) forgetKeptRevisions();
+  if (!pool) forgetKeptFiles();
   const rss = sampleRss();
   const cpu = sampleCpu();
   const result = await investigate(incident, {

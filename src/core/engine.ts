@@ -10,19 +10,36 @@ import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
 import { bindsAtRunTime, unresolvedNames } from './analysis/definitions';
 import { stem, type NamedCandidate } from './analysis/testNames';
-import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, MAX_PARSE_CHARS, parseSource, resolveImport, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
+import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, LruMap, MAX_PARSE_CHARS, parseSource, resolveImport, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
 import { mapIncident, type PathMapping } from './mapping';
 
-async function filesAtRevision(repo: GitRepository, revision: string): Promise<string[]> {
-  return (await runGit(repo, ['ls-tree', '-r', '-z', '--name-only', revision])).split('\0').filter(Boolean);
+/** The files of a commit, with the blob id of each file (submodules have none). */
+interface RevisionTree {
+  paths: string[];
+  blobs: Map<string, string>;
+}
+
+async function treeAtRevision(repo: GitRepository, revision: string): Promise<RevisionTree> {
+  const paths: string[] = [];
+  const blobs = new Map<string, string>();
+  // Entries: "<mode> <type> <id>\t<path>", NUL-terminated, paths unquoted.
+  for (const entry of (await runGit(repo, ['ls-tree', '-r', '-z', revision])).split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, id] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    paths.push(path);
+    if (type === 'blob' && id) blobs.set(path, id);
+  }
+  return { paths, blobs };
 }
 
 /** The incident's in-app frames found among the files of the revision (paths never leave the repository). */
 export async function locateFramesAtRevision(incident: Incident, repo: GitRepository, revision: string, code?: CodeModel, pathMappings: PathMapping[] = []): Promise<LocatedFrame[]> {
-  const trackedFiles = await (code ? code.files() : filesAtRevision(repo, revision));
+  const trackedFiles = await (code ? code.files() : treeAtRevision(repo, revision).then((tree) => tree.paths));
   const mapped = mapIncident(incident, { roots: [{ path: repo.root, trackedFiles }], pathMappings }).filter((m) => m.path !== undefined && m.line !== undefined && m.confidence > 0);
   // A library investigated in its own repository runs from node_modules or site-packages in the
   // crash, so its frames look like a dependency's: when no in-app frame is found, trust the
@@ -42,74 +59,86 @@ const MAX_SAME_DIRECTORY_FILES = 20;
 const LINES_BEFORE_FRAME = 12;
 const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
 
+/** A full commit id: names that can move (HEAD, a branch) are never kept. */
+const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** File lists of recent commits, by repository and commit: a commit's files never change. */
+const trees = new LruMap<string, Promise<RevisionTree>>(4);
 /**
- * What has been read and parsed at one commit: the same for every investigation at that commit
- * (a commit's files never change), so the extension's later investigations reuse it.
+ * Contents, syntax and whole-tree answers by blob id: a file the same at two commits (most files,
+ * from one release to the next) is read and parsed once for the extension's later investigations.
  */
-class RevisionFiles {
-  fileList: Promise<string[]> | undefined;
-  readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
-  readonly texts = new Map<string, Promise<string | undefined>>();
-  /** Answers about a line that needed its file's whole tree (see atLine), by question. */
-  readonly answers = new Map<string, unknown>();
+const blobTexts = new LruMap<string, Promise<string | undefined>>(2000);
+const blobSyntax = new LruMap<string, Promise<FileSyntax | undefined>>(4000);
+const blobAnswers = new LruMap<string, unknown>(4000);
+
+/** Drops every kept file: the next investigation reads and parses as a first one does. */
+export function forgetKeptFiles(): void {
+  for (const kept of [trees, blobTexts, blobSyntax, blobAnswers]) kept.clear();
 }
 
-/** Commits whose files are kept, most recently used last: a few investigations' worth. */
-const KEPT_REVISIONS = 4;
-const revisionFiles = new Map<string, RevisionFiles>();
-
-/** Drops every kept commit's files: the next investigation reads and parses as a first one does. */
-export function forgetKeptRevisions(): void {
-  revisionFiles.clear();
+/** How many commits' file lists and how many blobs' contents and syntax are kept. */
+export function keptFileCounts(): { commits: number; texts: number; syntax: number } {
+  return { commits: trees.size, texts: blobTexts.size, syntax: blobSyntax.size };
 }
 
-/** The files kept for a commit (a fresh set for a name such as HEAD, which can move). */
-function filesOf(repo: GitRepository, revision: string): RevisionFiles {
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(revision)) return new RevisionFiles();
-  const key = `${repo.root}\0${revision}`;
-  const kept = revisionFiles.get(key) ?? new RevisionFiles();
-  revisionFiles.delete(key);
-  revisionFiles.set(key, kept);
-  if (revisionFiles.size > KEPT_REVISIONS) revisionFiles.delete(revisionFiles.keys().next().value!);
-  return kept;
+/** Keeps `value` under `key` unless it fails (a failed read is tried again next time). */
+function keepUnlessFailed<T>(cache: LruMap<string, Promise<T>>, key: string, value: Promise<T>): Promise<T> {
+  cache.set(key, value);
+  value.catch(() => cache.get(key) === value && cache.delete(key));
+  return value;
 }
 
 /**
  * Syntax-tree queries over the blobs of one revision. Trees are freed as soon as their symbols,
  * calls and imports are extracted; only that plain data is kept, keyed by path. Reads and parses
- * are shared with earlier models of the same commit; what this model asks about stays its own.
+ * are shared by blob id with earlier models; what this model asks about stays its own.
  */
 class RevisionCodeModel implements CodeModel {
-  private readonly kept: RevisionFiles;
+  private tree: Promise<RevisionTree> | undefined;
   /** The files this model parsed, in the order it asked for them. */
   private readonly syntax = new Map<string, Promise<FileSyntax | undefined>>();
   private readonly texts = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly repo: GitRepository, private readonly revision: string) {
-    this.kept = filesOf(repo, revision);
-  }
+  constructor(private readonly repo: GitRepository, private readonly revision: string) {}
 
-  files(): Promise<string[]> {
-    const kept = this.kept;
-    if (!kept.fileList) {
-      const listing = filesAtRevision(this.repo, this.revision);
-      kept.fileList = listing;
-      listing.catch(() => kept.fileList === listing && (kept.fileList = undefined));
+  private revisionTree(): Promise<RevisionTree> {
+    if (!this.tree) {
+      const key = `${this.repo.root}\0${this.revision}`;
+      const keep = COMMIT_ID.test(this.revision);
+      this.tree = (keep && trees.get(key)) || (keep ? keepUnlessFailed(trees, key, treeAtRevision(this.repo, this.revision)) : treeAtRevision(this.repo, this.revision));
     }
-    return kept.fileList;
+    return this.tree;
   }
 
-  /** Reads the given files at the revision (one `cat-file --batch` for those not read yet). */
+  async files(): Promise<string[]> {
+    return (await this.revisionTree()).paths;
+  }
+
+  private blobId(path: string): Promise<string | undefined> {
+    return this.revisionTree().then((tree) => tree.blobs.get(path), () => undefined);
+  }
+
+  /** Reads the given files at the revision: one `cat-file --batch` for the blobs not read before. */
   private read(paths: readonly string[]): void {
-    const { texts, syntax } = this.kept;
-    const missing = paths.filter((p) => !texts.has(p));
-    if (missing.length > 0) {
-      const blobs = readBlobsAtRevisions(this.repo, missing.map((path) => ({ rev: this.revision, path })));
-      // A failed read is not kept: the next investigation tries again.
-      blobs.catch(() => missing.forEach((path) => (texts.delete(path), syntax.delete(path))));
-      missing.forEach((path, i) => texts.set(path, blobs.then((all) => all[i]?.text, () => undefined)));
-    }
-    for (const p of paths) if (!this.texts.has(p)) this.texts.set(p, texts.get(p)!);
+    const missing = paths.filter((p) => !this.texts.has(p));
+    if (missing.length === 0) return;
+    const texts = this.revisionTree().then((tree) => {
+      const ids = missing.map((path) => tree.blobs.get(path));
+      const byId = new Map<string, Promise<string | undefined>>();
+      const unread: { id: string; path: string }[] = [];
+      ids.forEach((id, i) => {
+        if (id === undefined || byId.has(id)) return;
+        const kept = blobTexts.get(id);
+        if (kept) byId.set(id, kept);
+        else unread.push({ id, path: missing[i] });
+      });
+      if (unread.length > 0) {
+        const blobs = readBlobsAtRevisions(this.repo, unread.map(({ path }) => ({ rev: this.revision, path })));
+        unread.forEach(({ id }, i) => byId.set(id, keepUnlessFailed(blobTexts, id, blobs.then((all) => all[i]?.text))));
+      }
+      return ids.map((id) => (id === undefined ? undefined : byId.get(id)));
+    });
+    missing.forEach((path, i) => this.texts.set(path, texts.then((all) => all[i]).catch(() => undefined)));
   }
 
   /** Parses the given files at the revision; trees are freed once their plain data is out. */
@@ -118,11 +147,13 @@ class RevisionCodeModel implements CodeModel {
     this.read(wanted);
     for (const path of wanted) {
       const language = languageForPath(path)!;
-      let parsed = this.kept.syntax.get(path);
-      if (!parsed) {
-        parsed = this.texts.get(path)!.then((text) => (text === undefined ? undefined : parseSource(language, text).catch(() => undefined)));
-        this.kept.syntax.set(path, parsed);
-      }
+      const parsed = Promise.all([this.blobId(path), this.texts.get(path)!]).then(([id, text]) => {
+        if (text === undefined) return undefined;
+        const parse = () => parseSource(language, text).catch(() => undefined);
+        if (id === undefined) return parse();
+        const key = `${language}\0${id}`;
+        return blobSyntax.get(key) ?? keepUnlessFailed(blobSyntax, key, parse());
+      });
       this.syntax.set(path, parsed);
     }
     const out = new Map<string, FileSyntax>();
@@ -173,17 +204,17 @@ class RevisionCodeModel implements CodeModel {
    * the commit's files under `question` (which names `use`), since each needs a fresh parse.
    */
   private async atLine<T>(question: string, path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
-    const key = `${question}\0${path}\0${line}`;
-    if (this.kept.answers.has(key)) return this.kept.answers.get(key) as T;
     const language = languageForPath(path);
     if (!language) return undefined;
     this.read([path]);
-    const text = await this.texts.get(path);
+    const [id, text] = await Promise.all([this.blobId(path), this.texts.get(path)]);
     if (text === undefined || text.length > MAX_PARSE_CHARS) return undefined;
+    const key = id === undefined ? undefined : `${question}\0${language}\0${id}\0${line}`;
+    if (key !== undefined && blobAnswers.get(key) !== undefined) return blobAnswers.get(key) as T;
     const lines = text.split('\n');
     const column = Math.max(0, (lines[line - 1] ?? '').search(/\S/));
     const answer = await withSyntaxTree(language, text, (tree) => use(tree, column, lines.length)).catch(() => undefined);
-    if (answer !== undefined) this.kept.answers.set(key, answer);
+    if (key !== undefined && answer !== undefined) blobAnswers.set(key, answer);
     return answer;
   }
 

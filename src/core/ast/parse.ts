@@ -44,6 +44,13 @@ export class LruMap<K, V> {
     }
   }
 
+  delete(key: K): void {
+    const value = this.entries.get(key);
+    if (value === undefined) return;
+    this.entries.delete(key);
+    this.onEvict(value);
+  }
+
   clear(): void {
     for (const value of this.entries.values()) this.onEvict(value);
     this.entries.clear();

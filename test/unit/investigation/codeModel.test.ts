@@ -1,11 +1,11 @@
-// The code model keeps what it read and parsed at a commit for later investigations at the same
-// commit (the extension's): answers must not change, and one model's files must not leak into
-// another's questions.
+// The code model keeps what it read and parsed (file lists by commit, contents and syntax by blob
+// id) for later investigations (the extension's): answers must not change, and one model's files
+// must not leak into another's questions.
 
 import * as assert from 'node:assert/strict';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCodeModel } from '../../../src/core/engine';
+import { createCodeModel, forgetKeptFiles, keptFileCounts } from '../../../src/core/engine';
 import { TestRepoBuilder, type BuiltRepo } from '../../support/gitRepo';
 
 const api = `function load(order) {
@@ -23,12 +23,16 @@ describe('code model kept per commit', function () {
   this.timeout(60000);
   let repo: BuiltRepo;
   let sha: string;
+  let next: string;
   before(() => {
     const b = new TestRepoBuilder();
     const c = b.commit({ message: 'start', files: { 'src/api.js': api, 'src/report.js': report } });
+    const d = b.commit({ message: 'join with semicolons', files: { 'src/report.js': report.replace("join(',')", "join(';')") } });
     repo = b.build();
     sha = repo.sha(c);
+    next = repo.sha(d);
   });
+  beforeEach(() => forgetKeptFiles());
   after(() => repo.cleanup());
 
   it('answers a later model at the same commit from what an earlier one read, and keeps each model to its own files', async () => {
@@ -56,5 +60,17 @@ describe('code model kept per commit', function () {
     // A read that failed is not kept: with git back, the file is read.
     const third = createCodeModel({ root: repo.dir }, sha);
     assert.equal((await third.enclosingSymbol('src/report.js', 2))?.name, 'summary');
+  });
+
+  it('reads and parses a file unchanged between two commits once, and a changed one again', async () => {
+    const first = createCodeModel({ root: repo.dir }, sha);
+    await first.enclosingSymbol('src/api.js', 2);
+    await first.enclosingSymbol('src/report.js', 2);
+    assert.deepEqual(keptFileCounts(), { commits: 1, texts: 2, syntax: 2 });
+    const later = createCodeModel({ root: repo.dir }, next);
+    assert.equal((await later.enclosingSymbol('src/api.js', 2))?.name, 'load');
+    assert.deepEqual(keptFileCounts(), { commits: 2, texts: 2, syntax: 2 }, 'api.js is the same blob at both commits');
+    assert.equal((await later.enclosingSymbol('src/report.js', 2))?.name, 'summary');
+    assert.deepEqual(keptFileCounts(), { commits: 2, texts: 3, syntax: 3 }, 'report.js changed: its new blob is read and parsed');
   });
 });
