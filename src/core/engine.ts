@@ -10,7 +10,7 @@ import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
 import { bindsAtRunTime, unresolvedNames } from './analysis/definitions';
 import { stem, type NamedCandidate } from './analysis/testNames';
-import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, LruMap, MAX_PARSE_CHARS, parseSource, resolveImport, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
+import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, LruMap, MAX_PARSE_CHARS, parseSource, resolveImport, SyntaxCache, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
@@ -64,21 +64,23 @@ const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** File lists of recent commits, by repository and commit: a commit's files never change. */
 const trees = new LruMap<string, Promise<RevisionTree>>(4);
 /**
- * Contents, syntax and whole-tree answers by blob id: a file the same at two commits (most files,
- * from one release to the next) is read and parsed once for the extension's later investigations.
+ * Contents and syntax by blob id: a file the same at two commits (most files, from one release to
+ * the next) is read and parsed once for the extension's later investigations. A few live trees
+ * stay too, for the questions that need the whole tree (see atLine).
  */
 const blobTexts = new LruMap<string, Promise<string | undefined>>(2000);
-const blobSyntax = new LruMap<string, Promise<FileSyntax | undefined>>(4000);
-const blobAnswers = new LruMap<string, unknown>(4000);
+const syntaxCache = new SyntaxCache({ maxFiles: 4000, maxTrees: 8 });
 
 /** Drops every kept file: the next investigation reads and parses as a first one does. */
 export function forgetKeptFiles(): void {
-  for (const kept of [trees, blobTexts, blobSyntax, blobAnswers]) kept.clear();
+  trees.clear();
+  blobTexts.clear();
+  syntaxCache.dispose();
 }
 
 /** How many commits' file lists and how many blobs' contents and syntax are kept. */
 export function keptFileCounts(): { commits: number; texts: number; syntax: number } {
-  return { commits: trees.size, texts: blobTexts.size, syntax: blobSyntax.size };
+  return { commits: trees.size, texts: blobTexts.size, syntax: syntaxCache.files.size };
 }
 
 /** Keeps `value` under `key` unless it fails (a failed read is tried again next time). */
@@ -147,13 +149,9 @@ class RevisionCodeModel implements CodeModel {
     this.read(wanted);
     for (const path of wanted) {
       const language = languageForPath(path)!;
-      const parsed = Promise.all([this.blobId(path), this.texts.get(path)!]).then(([id, text]) => {
-        if (text === undefined) return undefined;
-        const parse = () => parseSource(language, text).catch(() => undefined);
-        if (id === undefined) return parse();
-        const key = `${language}\0${id}`;
-        return blobSyntax.get(key) ?? keepUnlessFailed(blobSyntax, key, parse());
-      });
+      const parsed = Promise.all([this.blobId(path), this.texts.get(path)!]).then(([id, text]) =>
+        text === undefined ? undefined : parseSource(language, text, id === undefined ? {} : { cacheKey: id, cache: syntaxCache }).catch(() => undefined),
+      );
       this.syntax.set(path, parsed);
     }
     const out = new Map<string, FileSyntax>();
@@ -191,31 +189,27 @@ class RevisionCodeModel implements CodeModel {
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {
-    return this.atLine(`executed\0${within?.startLine}-${within?.endLine}`, path, line, (tree, column, lineCount) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lineCount }));
+    return this.atLine(path, line, (tree, column, lineCount) => executedThrough(tree, line, column, within ?? { startLine: 1, endLine: lineCount }));
   }
 
   async testTitles(path: string, line: number): Promise<string[]> {
-    return [...((await this.atLine('titles', path, line, (tree, column) => testTitlesAt(tree, line, column))) ?? [])];
+    return (await this.atLine(path, line, (tree, column) => testTitlesAt(tree, line, column))) ?? [];
   }
 
   /**
    * Runs `use` on the file's syntax tree at the first non-blank column of `line` (where a frame's
-   * statement starts); undefined when the file cannot be read or parsed. Answers are kept with
-   * the commit's files under `question` (which names `use`), since each needs a fresh parse.
+   * statement starts); undefined when the file cannot be read or parsed. The tree is the one
+   * kept for the blob when there is one.
    */
-  private async atLine<T>(question: string, path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
+  private async atLine<T>(path: string, line: number, use: (tree: Tree, column: number, lineCount: number) => T): Promise<T | undefined> {
     const language = languageForPath(path);
     if (!language) return undefined;
     this.read([path]);
     const [id, text] = await Promise.all([this.blobId(path), this.texts.get(path)]);
     if (text === undefined || text.length > MAX_PARSE_CHARS) return undefined;
-    const key = id === undefined ? undefined : `${question}\0${language}\0${id}\0${line}`;
-    if (key !== undefined && blobAnswers.get(key) !== undefined) return blobAnswers.get(key) as T;
     const lines = text.split('\n');
     const column = Math.max(0, (lines[line - 1] ?? '').search(/\S/));
-    const answer = await withSyntaxTree(language, text, (tree) => use(tree, column, lines.length)).catch(() => undefined);
-    if (key !== undefined && answer !== undefined) blobAnswers.set(key, answer);
-    return answer;
+    return withSyntaxTree(language, text, (tree) => use(tree, column, lines.length), id === undefined ? {} : { cacheKey: id, cache: syntaxCache }).catch(() => undefined);
   }
 
   /** The frame's file, what it imports (and what those import), and its own directory. */
