@@ -63,13 +63,52 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** File lists of recent commits, by repository and commit: a commit's files never change. */
 const trees = new LruMap<string, Promise<RevisionTree>>(4);
+/** Characters of file contents kept in all: a few investigations' neighbourhoods, not a whole repository. */
+const KEPT_TEXT_CHARS = 16_000_000;
+
+/** Blob contents by blob id, most recently used last, up to KEPT_TEXT_CHARS characters in all. */
+class KeptTexts {
+  private readonly texts = new Map<string, string>();
+  private chars = 0;
+
+  get size(): number {
+    return this.texts.size;
+  }
+
+  get(id: string): string | undefined {
+    const text = this.texts.get(id);
+    if (text !== undefined) {
+      this.texts.delete(id);
+      this.texts.set(id, text);
+    }
+    return text;
+  }
+
+  set(id: string, text: string): void {
+    // One huge file (a bundle, generated code) would push out everything else.
+    if (this.texts.has(id) || text.length > KEPT_TEXT_CHARS / 8) return;
+    this.texts.set(id, text);
+    this.chars += text.length;
+    for (const [oldest, dropped] of this.texts) {
+      if (this.chars <= KEPT_TEXT_CHARS) break;
+      this.texts.delete(oldest);
+      this.chars -= dropped.length;
+    }
+  }
+
+  clear(): void {
+    this.texts.clear();
+    this.chars = 0;
+  }
+}
+
 /**
  * Contents and syntax by blob id: a file the same at two commits (most files, from one release to
  * the next) is read and parsed once for the extension's later investigations. A few live trees
  * stay too, for the questions that need the whole tree (see atLine).
  */
-const blobTexts = new LruMap<string, Promise<string | undefined>>(2000);
-const syntaxCache = new SyntaxCache({ maxFiles: 4000, maxTrees: 8 });
+const blobTexts = new KeptTexts();
+const syntaxCache = new SyntaxCache({ maxFiles: 1000, maxTrees: 8 });
 
 /** Drops every kept file: the next investigation reads and parses as a first one does. */
 export function forgetKeptFiles(): void {
@@ -131,12 +170,18 @@ class RevisionCodeModel implements CodeModel {
       ids.forEach((id, i) => {
         if (id === undefined || byId.has(id)) return;
         const kept = blobTexts.get(id);
-        if (kept) byId.set(id, kept);
+        if (kept !== undefined) byId.set(id, Promise.resolve(kept));
         else unread.push({ id, path: missing[i] });
       });
       if (unread.length > 0) {
         const blobs = readBlobsAtRevisions(this.repo, unread.map(({ path }) => ({ rev: this.revision, path })));
-        unread.forEach(({ id }, i) => byId.set(id, keepUnlessFailed(blobTexts, id, blobs.then((all) => all[i]?.text))));
+        unread.forEach(({ id }, i) =>
+          byId.set(id, blobs.then((all) => {
+            const text = all[i]?.text;
+            if (text !== undefined) blobTexts.set(id, text);
+            return text;
+          })),
+        );
       }
       return ids.map((id) => (id === undefined ? undefined : byId.get(id)));
     });

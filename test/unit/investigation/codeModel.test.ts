@@ -27,7 +27,7 @@ describe('code model kept per commit', function () {
   before(() => {
     const b = new TestRepoBuilder();
     const c = b.commit({ message: 'start', files: { 'src/api.js': api, 'src/report.js': report } });
-    const d = b.commit({ message: 'join with semicolons', files: { 'src/report.js': report.replace("join(',')", "join(';')") } });
+    const d = b.commit({ message: 'join with semicolons', files: { 'src/report.js': report.replace("join(',')", "join(';')"), 'dist/bundle.js': `var a = 1;\n${'x'.repeat(2_100_000)}\n` } });
     repo = b.build();
     sha = repo.sha(c);
     next = repo.sha(d);
@@ -72,5 +72,8 @@ describe('code model kept per commit', function () {
     assert.deepEqual(keptFileCounts(), { commits: 2, texts: 2, syntax: 2 }, 'api.js is the same blob at both commits');
     assert.equal((await later.enclosingSymbol('src/report.js', 2))?.name, 'summary');
     assert.deepEqual(keptFileCounts(), { commits: 2, texts: 3, syntax: 3 }, 'report.js changed: its new blob is read and parsed');
+    // A huge file is read when asked for, but not kept: it would push every other file out.
+    assert.equal(await later.sourceLine('dist/bundle.js', 1), 'var a = 1;');
+    assert.deepEqual(keptFileCounts(), { commits: 2, texts: 3, syntax: 3 });
   });
 });
