@@ -2,7 +2,7 @@
 // repository's own configuration from running programs, and failures become CauseLensErrors.
 
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { CauseLensError } from '../errors';
 
@@ -95,7 +95,7 @@ function toCauseLensError(error: unknown, args: string[], signal?: AbortSignal):
   return new CauseLensError('internal', `git ${args[0] ?? ''} failed: ${firstLine.trim()}`, { cause: error });
 }
 
-/** Working-tree roots git named, by the path they were opened with: a repository's root stays put. */
+/** Working-tree roots git named, by the absolute path they were opened with: a repository's root stays put. */
 const knownRoots = new Map<string, string>();
 
 /** Whether `root` still holds its own `.git` directory (a linked worktree's `.git` is a file). */
@@ -114,7 +114,7 @@ function hasGitDirectory(root: string): boolean {
  * where git keeps it.
  */
 export async function openRepository(path: string, signal?: AbortSignal): Promise<GitRepository> {
-  const known = knownRoots.get(path);
+  const known = knownRoots.get(resolve(path));
   if (known !== undefined && hasGitDirectory(known)) return { root: known, shallow: existsSync(join(known, '.git', 'shallow')) };
   let root: string;
   let shallow: boolean;
@@ -130,7 +130,7 @@ export async function openRepository(path: string, signal?: AbortSignal): Promis
     throw error;
   }
   if (!root) throw new CauseLensError('bad-input', `${path} is a bare repository or a .git folder; open its working tree.`);
-  knownRoots.set(path, root);
+  knownRoots.set(resolve(path), root);
   return { root, shallow };
 }
 
