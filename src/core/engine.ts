@@ -130,9 +130,9 @@ function keepUnlessFailed<T>(cache: LruMap<string, Promise<T>>, key: string, val
 }
 
 /**
- * Syntax-tree queries over the blobs of one revision. Trees are freed as soon as their symbols,
- * calls and imports are extracted; only that plain data is kept, keyed by path. Reads and parses
- * are shared by blob id with earlier models; what this model asks about stays its own.
+ * Syntax-tree queries over the blobs of one revision. Of each parse, the plain data (symbols,
+ * calls, imports) is kept; its tree only while it is among the few the cache keeps live. Reads
+ * and parses are shared by blob id with earlier models; what this model asks about stays its own.
  */
 class RevisionCodeModel implements CodeModel {
   private tree: Promise<RevisionTree> | undefined;
@@ -188,7 +188,7 @@ class RevisionCodeModel implements CodeModel {
     missing.forEach((path, i) => this.texts.set(path, texts.then((all) => all[i]).catch(() => undefined)));
   }
 
-  /** Parses the given files at the revision; trees are freed once their plain data is out. */
+  /** Parses the given files at the revision (or finds them parsed, by blob id). */
   private async parse(paths: readonly string[]): Promise<Map<string, FileSyntax>> {
     const wanted = paths.filter((p) => !this.syntax.has(p) && languageForPath(p));
     this.read(wanted);
