@@ -18,6 +18,8 @@ import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './ranki
 const BATCH_COMMITS = 32;
 /** A batch of big commits goes out early, so no worker waits on one huge batch. */
 const BATCH_BYTES = 256 * 1024;
+/** A batch not yet full goes to an idle worker once its first commit has waited this long. */
+const PARTIAL_BATCH_AFTER_MS = 50;
 /** Batches per worker queued at most: enough to keep each busy, few enough to bound memory. */
 const QUEUED_PER_WORKER = 3;
 
@@ -25,6 +27,8 @@ const QUEUED_PER_WORKER = 3;
 export type TrackingFor = (context: HypothesisContext) => (record: RawCommit) => TrackedFileChange[];
 
 interface PendingBatch {
+  /** When its first record came (Date.now()). */
+  started: number;
   records: RawCommit[];
   tracked: TrackedFileChange[][];
   bytes: number;
@@ -114,6 +118,7 @@ export class SwarmScoring {
       for (const record of records) {
         const { sha } = record.info;
         this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.streamed++ });
+        if (batch.records.length === 0) batch.started = Date.now();
         batch.records.push(record);
         batch.tracked.push(track(record));
         batch.bytes += record.bytes.length;
@@ -122,8 +127,9 @@ export class SwarmScoring {
           batch = emptyBatch();
         }
       }
-      // git is slower than the workers just now: feed an idle worker what there is.
-      if (batch.records.length > 0 && this.running.size < this.pool.size) {
+      // git is slower than the workers just now: feed an idle worker what has waited long enough.
+      // Sooner, each post's fixed cost (a fraction of a millisecond) would outweigh its few commits.
+      if (batch.records.length > 0 && this.running.size < this.pool.size && Date.now() - batch.started >= PARTIAL_BATCH_AFTER_MS) {
         await this.dispatch(context, batch);
         batch = emptyBatch();
       }
@@ -169,5 +175,5 @@ export class SwarmScoring {
 }
 
 function emptyBatch(): PendingBatch {
-  return { records: [], tracked: [], bytes: 0 };
+  return { started: 0, records: [], tracked: [], bytes: 0 };
 }

@@ -122,6 +122,31 @@ module.exports = function (batch) {
     }
   });
 
+  it('sends a fast stream in full batches, and does not hold a slow one back for a full batch', async () => {
+    const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
+    const pool = new HypothesisPool({ workers: 2 });
+    try {
+      // Fast: one commit per chunk, as git's pipe may hand them over. A post per chunk would make ~120 batches.
+      const fast = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      await fast.feed((async function* () { for (const r of records) yield [r]; })(), records.length, tracking());
+      assert.equal(await fast.settle(), undefined);
+      assert.equal(fast.scored.length, records.length);
+      assert.ok(fast.batches <= Math.ceil((records.length - 1) / 32) + 4, `${fast.batches} batches`);
+      // Slow: once its first commit has waited 50 ms, a batch goes to an idle worker with the next chunk.
+      const slow = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      await slow.feed((async function* () {
+        for (const r of records.slice(0, 4)) {
+          await new Promise((resolve) => setTimeout(resolve, 80));
+          yield [r];
+        }
+      })(), 4, tracking());
+      assert.equal(await slow.settle(), undefined);
+      assert.deepEqual(slow.batches, 3, 'the first alone, then two commits each time, not all three at the end');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('stops mid-stream when told to, with the batches so far and no failure', async () => {
     const pool = new HypothesisPool({ workers: 1 });
     try {
