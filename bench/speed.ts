@@ -226,7 +226,7 @@ async function timeScoring(pool: HypothesisPool, context: HypothesisContext, rec
   return { ms: round(Number(process.hrtime.bigint() - started) / 1e6), nodeCpuMs: cpu.stop().nodeCpuMs };
 }
 
-export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2], repeats = 3): Promise<SpeedResult> {
+export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCounts = [1, 2], repeats = 5): Promise<SpeedResult> {
   const largest = Math.max(...windows);
   const repo = buildInChildProcess(largest);
   const pools = new Map<number, HypothesisPool>();
