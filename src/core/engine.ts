@@ -65,49 +65,15 @@ const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 const trees = new LruMap<string, Promise<RevisionTree>>(4);
 /** Characters of file contents kept in all: a few investigations' neighbourhoods, not a whole repository. */
 const KEPT_TEXT_CHARS = 16_000_000;
-
-/** Blob contents by blob id, most recently used last, up to KEPT_TEXT_CHARS characters in all. */
-class KeptTexts {
-  private readonly texts = new Map<string, string>();
-  private chars = 0;
-
-  get size(): number {
-    return this.texts.size;
-  }
-
-  get(id: string): string | undefined {
-    const text = this.texts.get(id);
-    if (text !== undefined) {
-      this.texts.delete(id);
-      this.texts.set(id, text);
-    }
-    return text;
-  }
-
-  set(id: string, text: string): void {
-    // One huge file (a bundle, generated code) would push out everything else.
-    if (this.texts.has(id) || text.length > KEPT_TEXT_CHARS / 8) return;
-    this.texts.set(id, text);
-    this.chars += text.length;
-    for (const [oldest, dropped] of this.texts) {
-      if (this.chars <= KEPT_TEXT_CHARS) break;
-      this.texts.delete(oldest);
-      this.chars -= dropped.length;
-    }
-  }
-
-  clear(): void {
-    this.texts.clear();
-    this.chars = 0;
-  }
-}
+/** A larger file (a bundle, generated code) is not kept: it would push out everything else. */
+const MAX_KEPT_TEXT_CHARS = KEPT_TEXT_CHARS / 8;
 
 /**
  * Contents and syntax by blob id: a file the same at two commits (most files, from one release to
  * the next) is read and parsed once for the extension's later investigations. A few live trees
  * stay too, for the questions that need the whole tree (see atLine).
  */
-const blobTexts = new KeptTexts();
+const blobTexts = new LruMap<string, string>(KEPT_TEXT_CHARS, undefined, (text) => text.length);
 const syntaxCache = new SyntaxCache({ maxFiles: 1000, maxTrees: 8 });
 
 /** Drops every kept file: the next investigation reads and parses as a first one does. */
@@ -178,7 +144,7 @@ class RevisionCodeModel implements CodeModel {
         unread.forEach(({ id }, i) =>
           byId.set(id, blobs.then((all) => {
             const text = all[i]?.text;
-            if (text !== undefined) blobTexts.set(id, text);
+            if (text !== undefined && text.length <= MAX_KEPT_TEXT_CHARS) blobTexts.set(id, text);
             return text;
           })),
         );

@@ -10,13 +10,18 @@ import { extractFileSyntax, type FileSyntax } from './syntax';
 /** Larger inputs (minified bundles, generated code) are skipped rather than parsed. */
 export const MAX_PARSE_CHARS = 2_000_000;
 
-/** A size-bounded map that forgets the least recently used entry, telling `onEvict`. */
+/**
+ * A bounded map that forgets the least recently used entries, telling `onEvict`. The bound is on
+ * the entries' total weight: one each unless `weigh` says otherwise (a text's length, say).
+ */
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
+  private weight = 0;
 
   constructor(
     private readonly capacity: number,
     private readonly onEvict: (value: V) => void = () => undefined,
+    private readonly weigh: (value: V) => number = () => 1,
   ) {}
 
   get size(): number {
@@ -34,12 +39,17 @@ export class LruMap<K, V> {
 
   set(key: K, value: V): void {
     const old = this.entries.get(key);
-    if (old !== undefined && old !== value) this.onEvict(old);
+    if (old !== undefined) {
+      this.weight -= this.weigh(old);
+      if (old !== value) this.onEvict(old);
+    }
     this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
+    this.weight += this.weigh(value);
+    while (this.weight > this.capacity) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [K, V];
       this.entries.delete(oldestKey);
+      this.weight -= this.weigh(oldest);
       this.onEvict(oldest);
     }
   }
@@ -48,12 +58,14 @@ export class LruMap<K, V> {
     const value = this.entries.get(key);
     if (value === undefined) return;
     this.entries.delete(key);
+    this.weight -= this.weigh(value);
     this.onEvict(value);
   }
 
   clear(): void {
     for (const value of this.entries.values()) this.onEvict(value);
     this.entries.clear();
+    this.weight = 0;
   }
 }
 

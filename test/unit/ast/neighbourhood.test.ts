@@ -160,6 +160,16 @@ describe('code model: hunks, identifiers and the parse cache', () => {
     lru.get('a');
     lru.set('c', 3);
     assert.deepEqual(evicted, [2]);
+    // Bounded by weight: texts up to 10 characters in all.
+    const texts = new LruMap<string, string>(10, undefined, (t) => t.length);
+    texts.set('a', 'aaaa');
+    texts.set('b', 'bbbb');
+    texts.set('a', 'aaa');
+    texts.set('c', 'cccc');
+    assert.deepEqual([texts.get('a'), texts.get('b'), texts.get('c')], ['aaa', undefined, 'cccc'], 'b, least recently used, made room');
+    texts.delete('a');
+    texts.set('d', 'dddddd');
+    assert.deepEqual([texts.get('c'), texts.get('d')], ['cccc', 'dddddd'], 'a deleted frees its weight');
   });
 
   it('skips oversized inputs instead of parsing them', async () => {
