@@ -61,8 +61,11 @@ const CALLABLE_KINDS = new Set(['function', 'method', 'class', 'struct']);
 
 /** A full commit id: names that can move (HEAD, a branch) are never kept. */
 const COMMIT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-/** File lists of recent commits, by repository and commit: a commit's files never change. */
-const trees = new LruMap<string, Promise<RevisionTree>>(4);
+/**
+ * File lists of the last two commits investigated, by repository and commit (a commit's files
+ * never change); no more, since a monorepo's list is large.
+ */
+const trees = new LruMap<string, Promise<RevisionTree>>(2);
 /** Characters of file contents kept in all: a few investigations' neighbourhoods, not a whole repository. */
 const KEPT_TEXT_CHARS = 16_000_000;
 /** A larger file (a bundle, generated code) is not kept: it would push out everything else. */
