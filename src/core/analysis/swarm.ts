@@ -14,8 +14,15 @@ import type { ModelWeights } from './model';
 import type { HypothesisPool, RecordBatch } from './pool';
 import { rankHypotheses, type RankedCause, type ScoredHypothesis } from './ranking';
 
-/** Commits per batch once the first result is out: enough to make a task's overhead negligible. */
+/** Commits per batch once the first result is out, while the ranking is young. */
 const BATCH_COMMITS = 32;
+/**
+ * Commits per batch in a long stream: each post wakes a worker thread, which costs the main
+ * thread 0.1-0.4 ms on a virtual machine, however small the batch.
+ */
+const LONG_STREAM_BATCH_COMMITS = 128;
+/** Batches sent before a stream counts as long. */
+const LONG_STREAM_AFTER_BATCHES = 8;
 /** A batch of big commits goes out early, so no worker waits on one huge batch. */
 const BATCH_BYTES = 256 * 1024;
 /** A batch not yet full goes to an idle worker once its first commit has waited this long. */
@@ -41,7 +48,7 @@ export class SwarmScoring {
   firstResultAt: number | undefined;
   /** Batches sent to the pool. */
   batches = 0;
-  /** Commits sent out and not yet scored: what the ranking shows of each. */
+  /** What the ranking shows of each commit streamed. */
   private readonly summaries = new Map<string, Pick<ScoredHypothesis, 'commit' | 'position'>>();
   /** Candidates streamed so far. */
   private streamed = 0;
@@ -122,7 +129,7 @@ export class SwarmScoring {
         batch.records.push(record);
         batch.tracked.push(track(record));
         batch.bytes += record.bytes.length;
-        if (batch.records.length >= (this.batches === 0 ? 1 : BATCH_COMMITS) || batch.bytes >= BATCH_BYTES) {
+        if (batch.records.length >= this.batchCommits() || batch.bytes >= BATCH_BYTES) {
           await this.dispatch(context, batch);
           batch = emptyBatch();
         }
@@ -136,6 +143,11 @@ export class SwarmScoring {
     }
     if (context && batch.records.length > 0) await this.dispatch(context, batch);
     await counted;
+  }
+
+  /** The first commit alone (a first result comes quickly), then batches that grow as the stream goes on. */
+  private batchCommits(): number {
+    return this.batches === 0 ? 1 : this.batches < LONG_STREAM_AFTER_BATCHES ? BATCH_COMMITS : LONG_STREAM_BATCH_COMMITS;
   }
 
   /** Waits for every batch; returns the first failure that was not a stop, if any. */
@@ -158,9 +170,7 @@ export class SwarmScoring {
     const run = this.pool.evaluate(task, this.stop).then((results) => {
       for (const r of results) {
         // The result is this thread's own copy: completed in place rather than copied again.
-        const summary = this.summaries.get(r.sha)!;
-        this.summaries.delete(r.sha);
-        this.scored.push(Object.assign(r, summary));
+        this.scored.push(Object.assign(r, this.summaries.get(r.sha)!));
       }
       this.firstResultAt ??= Date.now();
       this.onScored();

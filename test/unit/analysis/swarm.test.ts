@@ -147,6 +147,24 @@ module.exports = function (batch) {
     }
   });
 
+  it('sends a long stream in growing batches: one commit, then 32 at a time, then 128', async () => {
+    const long = manyCommits(400);
+    const pool = new HypothesisPool({ workers: 1 });
+    try {
+      const commits = long.git('rev-list', 'HEAD').trim().split('\n');
+      const records = await readRawCommits({ root: long.dir }, { commits }, { knownCommits: true });
+      const swarm = new SwarmScoring(pool, Promise.resolve(context), startingModel(), undefined, () => undefined);
+      await swarm.feed((async function* () { for (let i = 0; i < records.length; i += 16) yield records.slice(i, i + 16); })(), records.length, tracking());
+      assert.equal(await swarm.settle(), undefined);
+      assert.equal(swarm.scored.length, 400);
+      // 1 + 7 x 32 + 175 in batches of 128 (two); 32 at a time throughout would be 14.
+      assert.ok(swarm.batches >= 10 && swarm.batches <= 11, `${swarm.batches} batches`);
+    } finally {
+      await pool.close();
+      long.cleanup();
+    }
+  });
+
   it('stops mid-stream when told to, with the batches so far and no failure', async () => {
     const pool = new HypothesisPool({ workers: 1 });
     try {
