@@ -48,13 +48,15 @@ export class HypothesisPool {
     try {
       return await this.piscina.run(batch, { signal });
     } catch (error) {
-      if (signal?.aborted || isAbort(error)) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: error });
+      // Only this run's own signal cancels it: an abort meant for another run (whose worker
+      // Piscina stopped) is a failure like any other, never a batch silently lost.
+      if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: error });
       // The worker died or threw: Piscina has started a fresh one; give the batch one more go.
       this.retried++;
       try {
         return await this.piscina.run(batch, { signal });
       } catch (second) {
-        if (signal?.aborted || isAbort(second)) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: second });
+        if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.', { cause: second });
         throw new CauseLensError('internal', `A worker failed twice on commits ${batchShas(batch).map((sha) => sha.slice(0, 8)).join(', ')}: ${(second as Error).message}`, { cause: second });
       }
     }
@@ -63,8 +65,4 @@ export class HypothesisPool {
   async close(): Promise<void> {
     await this.piscina.destroy();
   }
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || /aborted/i.test(error.message));
 }

@@ -4,7 +4,6 @@
 // best-so-far ranking. The main thread only cuts the stream into commits and tracks the incident's
 // lines; the caller decides what to stream and when to stop.
 
-import { CauseLensError } from '../errors';
 import { streamRawCommits, type WalkSelection } from '../git/commitStream';
 import type { GitRepository } from '../git/gitClient';
 import type { RawCommit } from '../git/patchParser';
@@ -176,7 +175,8 @@ export class SwarmScoring {
       this.onScored();
     });
     const settled = run.catch((error: unknown) => {
-      if (!this.stop?.aborted && !(error instanceof CauseLensError && error.reason === 'cancelled')) this.failures.push(error);
+      // A batch is given up only for this run's stop; anything else fails the run, loudly.
+      if (!this.stop?.aborted) this.failures.push(error);
     });
     this.running.add(settled);
     void settled.then(() => this.running.delete(settled));

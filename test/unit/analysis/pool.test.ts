@@ -47,6 +47,11 @@ describe('hypothesis pool (Piscina)', function () {
       assert.equal(after[0].sha, 'ok');
       assert.equal(pool.retried, 1);
       await assert.rejects(pool.evaluate({ context: crashContext, items: [{ commit: commit('always-crash'), tracked: [] }] }), (e: unknown) => e instanceof CauseLensError && e.reason === 'internal');
+      // An abort that was not this caller's (another run stopped its worker) is retried, not taken
+      // for a cancellation: the batch would otherwise be lost without a word.
+      const [foreign] = await pool.evaluate({ context: crashContext, items: [{ commit: commit('foreign-abort'), tracked: [] }] });
+      assert.equal(foreign.sha, 'foreign-abort');
+      assert.equal(pool.retried, 3);
     } finally {
       await pool.close();
     }
