@@ -53,6 +53,9 @@ export function createGitClient(repoRoot: string, options: GitCallOptions): Simp
     abort: options.signal,
     input: options.input === undefined ? undefined : () => options.input,
     maxConcurrentProcesses: 4,
+    // Done when git's output streams have closed, not 50 ms after it exits: a busy main thread can
+    // take longer than that to read the last chunk, and a stream would lose its last commit.
+    completion: { onClose: true, onExit: false },
     // simple-git refuses any mention of these keys; we only ever set them to their safe values.
     unsafe: { allowUnsafeFsMonitor: true, allowUnsafeHooksPath: true, allowUnsafeDiffExternal: true, allowUnsafePager: true },
   });

@@ -117,4 +117,23 @@ describe('git history: raw commit records', () => {
     assert.deepEqual(missing, ['0'.repeat(40)]);
     await assert.rejects(readRawCommits({ root: repo.dir }, { commits: ['0'.repeat(40)] }, { knownCommits: true }), CauseLensError);
   });
+  it('delivers every record to a consumer slower than git, across several pipe-fulls', async () => {
+    const b = new TestRepoBuilder();
+    // ~6 KB of diff each: the output is several pipe-fulls.
+    const body = (i: number) => Array.from({ length: 100 }, (_, l) => `const value${l} = 'revision ${i} of line ${l}';`).join('\n');
+    for (let i = 0; i < 40; i++) b.commit({ message: `change ${i}`, files: { 'src/a.js': `${body(i)}\n` } });
+    const many = b.build();
+    try {
+      const shas = many.git('rev-list', 'HEAD').trim().split('\n');
+      const got: string[] = [];
+      // Paused after each chunk while the consumer is busy; resumed when it takes what waits.
+      for await (const records of streamRawCommits({ root: many.dir }, { commits: shas }, { knownCommits: true, highWater: 1 })) {
+        got.push(...records.map((r) => r.info.sha));
+        await new Promise((resolve) => setTimeout(resolve, 120));
+      }
+      assert.deepEqual(got, shas);
+    } finally {
+      many.cleanup();
+    }
+  });
 });
