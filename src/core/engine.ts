@@ -112,12 +112,9 @@ class RevisionCodeModel implements CodeModel {
   constructor(private readonly repo: GitRepository, private readonly revision: string) {}
 
   private revisionTree(): Promise<RevisionTree> {
-    if (!this.tree) {
-      const key = `${this.repo.root}\0${this.revision}`;
-      const keep = COMMIT_ID.test(this.revision);
-      this.tree = (keep && trees.get(key)) || (keep ? keepUnlessFailed(trees, key, treeAtRevision(this.repo, this.revision)) : treeAtRevision(this.repo, this.revision));
-    }
-    return this.tree;
+    if (!COMMIT_ID.test(this.revision)) return (this.tree ??= treeAtRevision(this.repo, this.revision));
+    const key = `${this.repo.root}\0${this.revision}`;
+    return (this.tree ??= trees.get(key) ?? keepUnlessFailed(trees, key, treeAtRevision(this.repo, this.revision)));
   }
 
   async files(): Promise<string[]> {

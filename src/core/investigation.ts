@@ -15,6 +15,7 @@ import { errorOnset } from './analysis/timing';
 import { CauseLensError } from './errors';
 import { blameLines, openRepository, readIgnoreRevs, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
 import { readRawCommits, type WalkSelection } from './git/commitStream';
+import { commitFloor } from './git/window';
 import { resolveCommitWithTime, runGit, type ResolvedCommit } from './git/gitClient';
 import type { Incident } from './incident/model';
 
@@ -110,7 +111,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
 
   // Resolved once, with its time, and handed on: every git start before the history read delays it.
   // The same start tells where the window's commit-count floor falls (see window.ts).
-  const floor = options.windowAll || options.previousRelease ? undefined : Math.min(options.minCommits ?? DEFAULT_MIN_COMMITS, options.maxCommits ?? DEFAULT_MAX_COMMITS);
+  const floor = options.windowAll || options.previousRelease ? undefined : commitFloor(windowBounds(options));
   const requested = options.revision ?? incident.commit;
   const resolved = requested ? await resolveCommitWithTime(repo, requested, signal, floor) : undefined;
   if (requested && !resolved) warnings.push(`The incident's revision ${requested} is not in this repository; HEAD was used instead.`);
@@ -226,6 +227,11 @@ function summarise(f: Finished): InvestigationResult {
   };
 }
 
+/** The window's commit count bounds, with their defaults. */
+function windowBounds(options: InvestigationOptions): { minCommits: number; maxCommits: number } {
+  return { minCommits: options.minCommits ?? DEFAULT_MIN_COMMITS, maxCommits: options.maxCommits ?? DEFAULT_MAX_COMMITS };
+}
+
 /**
  * Starts the phases that can overlap. The window needs only the revision: its diffs start
  * streaming (and git runs) while the frames are located and the syntax trees read; the first
@@ -241,8 +247,7 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
     // On the HEAD fallback the window ends where the error was first seen (see window.ts).
     resolved: at,
     sinceDays: options.sinceDays ?? 14,
-    maxCommits: options.maxCommits ?? DEFAULT_MAX_COMMITS,
-    minCommits: options.minCommits ?? DEFAULT_MIN_COMMITS,
+    ...windowBounds(options),
     ...(incident.firstSeen && at.source === 'head' ? { firstSeen: incident.firstSeen } : {}),
     ...(options.previousRelease ? { previousRelease: options.previousRelease } : {}),
     signal,

@@ -42,15 +42,13 @@ interface PendingBatch {
 
 export class SwarmScoring {
   readonly scored: ScoredHypothesis[] = [];
-  /** Candidates streamed so far (the window, then the blame commits). */
+  /** Candidates counted so far (the window as listed, then the blame commits). */
   total = 0;
   firstResultAt: number | undefined;
   /** Batches sent to the pool. */
   batches = 0;
   /** What the ranking shows of each commit streamed. */
   private readonly summaries = new Map<string, Pick<ScoredHypothesis, 'commit' | 'position'>>();
-  /** Candidates streamed so far. */
-  private streamed = 0;
   private readonly inFlight: Promise<void>[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly failures: unknown[] = [];
@@ -76,7 +74,7 @@ export class SwarmScoring {
 
   /** Candidates known so far: those counted, or streamed if the count is still to come. */
   get known(): number {
-    return Math.max(this.total, this.streamed);
+    return Math.max(this.total, this.summaries.size);
   }
 
   rank(top?: number): RankedCause[] {
@@ -123,7 +121,7 @@ export class SwarmScoring {
       track ??= trackingFor(context);
       for (const record of records) {
         const { sha } = record.info;
-        this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.streamed++ });
+        this.summaries.set(sha, { commit: { sha, author: record.info.authorName, date: record.info.authorDate, subject: record.info.subject }, position: this.summaries.size });
         if (batch.records.length === 0) batch.started = Date.now();
         batch.records.push(record);
         batch.tracked.push(track(record));

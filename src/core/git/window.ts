@@ -39,6 +39,11 @@ export interface CandidateWindowOptions {
 
 const DAY_MS = 86_400_000;
 
+/** The n-th commit back a day window must reach at least (1: the days alone decide). */
+export function commitFloor(options: Pick<CandidateWindowOptions, 'minCommits' | 'maxCommits'>): number {
+  return Math.max(1, Math.min(options.minCommits ?? 1, options.maxCommits));
+}
+
 function validDate(iso: string | undefined, warnings: string[]): number | undefined {
   if (iso === undefined) return undefined;
   const time = Date.parse(iso);
@@ -95,7 +100,7 @@ export async function selectCandidateWindow(
   let until: string | undefined;
   if (!previousRelease) {
     const anchor = firstSeen ?? at.time;
-    const n = Math.min(options.minCommits ?? 1, options.maxCommits);
+    const n = commitFloor(options);
     const floor = n > 1 ? (at.nth?.n === n ? at.nth.time : await timeOfNthCommit(repo, revision, n, signal)) : undefined;
     // No floor time: the whole history holds fewer commits than the floor, so no lower bound.
     if (floor !== null) {
