@@ -12,7 +12,7 @@ import { createCodeModel, locateFramesAtRevision } from '../src/core/engine';
 import { blameLines, openRepository } from '../src/core/git';
 import { runGit } from '../src/core/git/gitClient';
 import { readIncident } from '../src/core/incident';
-import { investigate } from '../src/core/investigation';
+import { investigate, type InvestigationOptions } from '../src/core/investigation';
 
 export interface CorpusCase {
   id: string;
@@ -41,8 +41,26 @@ export interface CaseOutcome {
   blameBaselineRank: number;
   fileBaselineRank: number;
   elapsedMs: number;
+  /** The culprit was among the window's own commits (not taken as older related code or from blame). */
+  culpritInWindow?: boolean;
   error?: string;
 }
+
+/**
+ * How a case's window is chosen: 'case' bounds it by the case's release, as the corpus defines
+ * it; 'defaults' gives only the revision, as a person running the CLI with no window options
+ * would; 'narrow' keeps the window to the last day, at most 20 commits, so most culprits are older
+ * than it ('narrow-alone': without the older commits of the related code); 'all' is `--window all`.
+ */
+export type WindowMode = 'case' | 'defaults' | 'narrow' | 'narrow-alone' | 'all';
+
+const WINDOW_OPTIONS: Record<WindowMode, (c: CorpusCase) => Partial<InvestigationOptions>> = {
+  case: (c) => ({ previousRelease: c.window.sinceRevision, maxCommits: c.window.maxCommits, sinceDays: 100_000 }),
+  defaults: () => ({}),
+  narrow: () => ({ sinceDays: 1, maxCommits: 20, minCommits: 1 }),
+  'narrow-alone': () => ({ sinceDays: 1, maxCommits: 20, minCommits: 1, olderRelatedCommits: 0 }),
+  all: () => ({ windowAll: true }),
+};
 
 export function loadCorpus(dir: string): CorpusCase[] {
   if (!existsSync(dir)) return [];
@@ -83,20 +101,17 @@ async function baselines(c: CorpusCase, frames: LocatedFrame[]): Promise<{ blame
 }
 
 /**
- * Runs one case. `window: 'case'` bounds the candidates by the case's release, as the corpus
- * defines them; 'defaults' gives only the revision, as a person running the CLI with no window
- * options would (14 days reaching back at least the default count of commits): a culprit outside
- * that window then counts as not found. Baselines are computed for the case's window only.
+ * Runs one case with its window chosen by `window` (see WindowMode): a culprit outside the
+ * candidates counts as not found. Baselines are computed for the case's window only.
  */
-export async function evaluateCase(c: CorpusCase, pool?: HypothesisPool, window: 'case' | 'defaults' = 'case'): Promise<CaseOutcome> {
+export async function evaluateCase(c: CorpusCase, pool?: HypothesisPool, window: WindowMode = 'case'): Promise<CaseOutcome> {
   const started = Date.now();
   const base = { id: c.id, language: c.language, split: c.split, relation: c.crash.relation, testOnly: c.crash.testOnly, candidates: c.window.candidates };
   try {
     const incident = readIncident(readFileSync(c.trace, 'utf8'));
     if (c.incident.firstSeen) incident.firstSeen = c.incident.firstSeen;
-    const bounds = window === 'case' ? { previousRelease: c.window.sinceRevision, maxCommits: c.window.maxCommits, sinceDays: 100_000 } : {};
     const result = await investigate(incident, {
-      repoPath: c.repoPath, revision: c.incident.revision, ...bounds, ...(pool ? { pool } : {}), locateFrames: locateFramesAtRevision, codeModel: createCodeModel,
+      repoPath: c.repoPath, revision: c.incident.revision, ...WINDOW_OPTIONS[window](c), ...(pool ? { pool } : {}), locateFrames: locateFramesAtRevision, codeModel: createCodeModel,
     });
     const ordered = [...result.causes].sort((a, b) => a.commit.date < b.commit.date ? 1 : -1);
     const b = window === 'case' ? await baselines(c, result.frames) : { blame: Number.POSITIVE_INFINITY, file: Number.POSITIVE_INFINITY };
@@ -104,6 +119,8 @@ export async function evaluateCase(c: CorpusCase, pool?: HypothesisPool, window:
       ...base, features: ordered.map((x) => x.features), shas: ordered.map((x) => x.commit.sha),
       culpritIndex: ordered.findIndex((x) => x.commit.sha === c.culprit.sha),
       blameBaselineRank: b.blame, fileBaselineRank: b.file, elapsedMs: Date.now() - started,
+      // The window is the newest commits, in the corpus's straight histories.
+      culpritInWindow: c.culprit.positionFromHead < result.stats.windowCommits,
     };
   } catch (error) {
     return { ...base, features: [], shas: [], culpritIndex: -1, blameBaselineRank: Infinity, fileBaselineRank: Infinity, elapsedMs: Date.now() - started, error: (error as Error).message };
@@ -165,12 +182,20 @@ export function fitOnTraining(outcomes: readonly CaseOutcome[]): ModelWeights & 
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWeights, withDefaults: readonly CaseOutcome[] = []): string {
+/** The same test cases run with another window (see WindowMode), each a row of its own. */
+export interface OtherWindow {
+  label: string;
+  outcomes: readonly CaseOutcome[];
+}
+
+export function accuracyReport(outcomes: readonly CaseOutcome[], fitted: ModelWeights, otherWindows: readonly OtherWindow[] = []): string {
   const test = outcomes.filter((o) => o.split === 'test');
-  const defaultsTest = withDefaults.filter((o) => o.split === 'test');
   const rows: [string, Metrics][] = [
     ['CauseLens (weights fitted on the training part)', metrics(test.map((o) => rankUnderModel(o, fitted)))],
-    ...(defaultsTest.length > 0 ? [['Same, window from the CLI defaults (no release bound; culprit may fall outside)', metrics(defaultsTest.map((o) => rankUnderModel(o, fitted)))] as [string, Metrics]] : []),
+    ...otherWindows.map((w): [string, Metrics] => {
+      const cases = w.outcomes.filter((o) => o.split === 'test');
+      return [w.label.replace('{outside}', `${cases.filter((o) => o.culpritInWindow === false).length} of ${cases.length}`), metrics(cases.map((o) => rankUnderModel(o, fitted)))];
+    }),
     ['CauseLens (hand-set starting weights)', metrics(test.map((o) => rankUnderModel(o, startingModel())))],
     ['Baseline: Sentry-style blame of frame lines', metrics(test.map((o) => o.blameBaselineRank))],
     ['Baseline: newest commit touching a stack file', metrics(test.map((o) => o.fileBaselineRank))],

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { HypothesisPool } from '../src/core/analysis/pool';
-import { accuracyReport, evaluateCase, fitOnTraining, loadCorpus, metrics, rankUnderModel, type CaseOutcome } from './accuracy';
+import { accuracyReport, evaluateCase, fitOnTraining, loadCorpus, metrics, rankUnderModel, type CaseOutcome, type OtherWindow, type WindowMode } from './accuracy';
 import { measurePromptTokens } from './explainTokens';
 
 const root = join(__dirname, '..', '..');
@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     const cases = loadCorpus(corpusDir);
     const pool = new HypothesisPool({ workers: 2 });
     const outcomes: CaseOutcome[] = [];
-    const withDefaults: CaseOutcome[] = [];
+    const otherWindows: (OtherWindow & { mode: WindowMode; outcomes: CaseOutcome[] })[] = [
+      { mode: 'defaults', label: 'Same, window from the CLI defaults (no release bound; culprit may fall outside)', outcomes: [] },
+      { mode: 'narrow', label: 'Same, culprit mostly older than the window: the last day, at most 20 commits ({outside} culprits outside it), plus the default 100 older commits of the related code', outcomes: [] },
+      { mode: 'narrow-alone', label: 'Same narrow window without the older commits of the related code (blame still adds the commits that wrote frame lines)', outcomes: [] },
+      { mode: 'all', label: 'Same, `--window all` (whole history, only commits touching the related code)', outcomes: [] },
+    ];
     let tokens = '';
     try {
       for (const c of cases) {
@@ -33,7 +38,7 @@ async function main(): Promise<void> {
         outcomes.push(o);
         console.log(`${o.id.padEnd(40)} ${o.split} culprit ${o.culpritIndex < 0 ? 'not a candidate' : `among ${o.features.length}`} ${o.error ?? ''}`);
       }
-      for (const c of cases.filter((x) => x.split === 'test')) withDefaults.push(await evaluateCase(c, pool, 'defaults'));
+      for (const w of otherWindows) for (const c of cases.filter((x) => x.split === 'test')) w.outcomes.push(await evaluateCase(c, pool, w.mode));
       tokens = await measurePromptTokens(cases.filter((c) => c.split === 'test'), pool);
     } finally {
       await pool.close();
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
       '',
       `${cases.length} incidents: ${outcomes.filter((o) => o.split === 'train').length} training, ${outcomes.filter((o) => o.split === 'test').length} test. Stack traces come from really running each repository's code at the incident revision; see bench/corpus.`,
       '',
-      accuracyReport(outcomes, fitted, withDefaults),
+      accuracyReport(outcomes, fitted, otherWindows),
       '',
       `(On the training part, for reference only: Top-1 ${(train.top1 * 100).toFixed(1)}%, MRR ${train.mrr.toFixed(3)}.)`,
       '',

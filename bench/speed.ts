@@ -17,7 +17,7 @@ import { readRawCommits } from '../src/core/git/commitStream';
 import type { RawCommit } from '../src/core/git/patchParser';
 import { readIncident } from '../src/core/incident';
 import type { Incident } from '../src/core/incident/model';
-import { investigate } from '../src/core/investigation';
+import { DEFAULT_OLDER_RELATED_COMMITS, investigate } from '../src/core/investigation';
 import { TestRepoBuilder, type BuiltRepo } from '../test/support/gitRepo';
 
 export interface SpeedRow {
@@ -171,20 +171,22 @@ function incidentIn(file: string): Incident {
 /**
  * One measured investigation; `pool` given: the warm case, else the run makes (and closes) its own
  * and finds nothing kept from earlier runs (a CLI run reads and parses everything afresh).
+ * The rows time the window alone (`olderRelatedCommits` 0); `olderCommitsLine` times what a
+ * default run's older commits of the related code add.
  */
-async function measureRun(setup: SpeedSetup, commits: number, workers: number, pool: HypothesisPool | undefined, gitLogMs: number): Promise<SpeedRow> {
+async function measureRun(setup: SpeedSetup, commits: number, workers: number, pool: HypothesisPool | undefined, gitLogMs: number, olderRelatedCommits = 0): Promise<SpeedRow & { older: number }> {
   const incident = setup.incidents[setup.next++ % setup.incidents.length];
   if (!pool) forgetKeptFiles();
   const rss = sampleRss();
   const cpu = sampleCpu();
   const result = await investigate(incident, {
-    repoPath: setup.repo.dir, revision: setup.head, sinceDays: 10_000, maxCommits: commits, workers, top: 5,
+    repoPath: setup.repo.dir, revision: setup.head, sinceDays: 10_000, maxCommits: commits, workers, top: 5, olderRelatedCommits,
     locateFrames: locateFramesAtRevision, codeModel: createCodeModel, ...(pool ? { pool } : {}),
   });
   const used = cpu.stop();
   const peak = rss.stop();
   return {
-    commits, scored: result.stats.scored, gitLogMs: round(gitLogMs), sameGitMs: round(gitLogMs), pool: pool ? 'warm' : 'cold', workers, totalMs: result.stats.elapsedMs,
+    commits, scored: result.stats.scored, older: result.stats.olderRelatedCommits, gitLogMs: round(gitLogMs), sameGitMs: round(gitLogMs), pool: pool ? 'warm' : 'cold', workers, totalMs: result.stats.elapsedMs,
     firstResultMs: result.stats.timeToFirstResultMs ?? -1, peakRssMb: round(peak / 2 ** 20), ratio: round(result.stats.elapsedMs / gitLogMs, 2), sameGitRatio: round(result.stats.elapsedMs / gitLogMs, 2), ...used,
   };
 }
@@ -203,9 +205,20 @@ export interface ScoringRow {
   nodeCpuMs: number;
 }
 
+/** A default run against the window alone, same window, pool and workers. */
+export interface OlderRow {
+  commits: number;
+  olderLimit: number;
+  /** Older commits the default runs took (median run). */
+  older: number;
+  withMs: number;
+  withoutMs: number;
+}
+
 export interface SpeedResult {
   rows: SpeedRow[];
   scoring: ScoringRow[];
+  older?: OlderRow;
 }
 
 /** Scores records in memory through a kept pool, as the investigation feeds them (line tracking included). */
@@ -269,6 +282,7 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
         rows.push({ ...row, gitLogMs: round(gitLogMs), ratio: round(row.totalMs / gitLogMs, 2), sameGitMs: round(sameGitMs), sameGitRatio: round(row.totalMs / sameGitMs, 2) });
       }
     }
+    const older = await timeOlderCommits(setup, pools.get(workerCounts[0])!, windows.includes(1000) ? 1000 : Math.min(...windows), repeats);
     // The swarm alone over the largest window: how scoring scales with workers once git is out of the way.
     const shas = repo.git('rev-list', `--max-count=${largest}`, head).trim().split('\n');
     const records = await readRawCommits({ root: repo.dir }, { commits: shas }, { knownCommits: true });
@@ -284,18 +298,30 @@ export async function runSpeedBenchmark(windows = [100, 1000, 10000], workerCoun
       const mid = [...ts].sort((a, b) => a.ms - b.ms)[Math.floor(ts.length / 2)];
       return { commits: records.length, workers, ...mid };
     });
-    return { rows, scoring };
+    return { rows, scoring, older };
   } finally {
     await Promise.all([...pools.values()].map((p) => p.close()));
     repo.cleanup();
   }
 }
 
+/** What the older commits of the related code add to a default run, interleaved with runs of the window alone. */
+async function timeOlderCommits(setup: SpeedSetup, pool: HypothesisPool, commits: number, repeats: number): Promise<OlderRow> {
+  const withOlder: (SpeedRow & { older: number })[] = [];
+  const without: SpeedRow[] = [];
+  for (let r = 0; r < repeats; r++) {
+    withOlder.push(await measureRun(setup, commits, pool.size, pool, 1, DEFAULT_OLDER_RELATED_COMMITS));
+    without.push(await measureRun(setup, commits, pool.size, pool, 1, 0));
+  }
+  const mid = medianRow(withOlder) as SpeedRow & { older: number };
+  return { commits, olderLimit: DEFAULT_OLDER_RELATED_COMMITS, older: mid.older, withMs: mid.totalMs, withoutMs: medianRow(without).totalMs };
+}
+
 function round(x: number, digits = 0): number {
   return Math.round(x * 10 ** digits) / 10 ** digits;
 }
 
-export function speedTable({ rows, scoring }: SpeedResult, cores = cpus().length): string {
+export function speedTable({ rows, scoring, older }: SpeedResult, cores = cpus().length): string {
   const lines = [
     '| window (commits) | scored | `git log -p` ms (plain / ours) | pool | workers | incident -> ranking ms | ratio to plain `git log -p` | ratio to our git | first result ms | CPU ms: node / git | CPU floor ms | peak RSS MB |',
     '|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -320,6 +346,7 @@ export function speedTable({ rows, scoring }: SpeedResult, cores = cpus().length
     `Each row is the median of its repeated runs, interleaved with the other rows. Each run investigates a crash in a different file than the run before, at the same commit. "cold": the investigation starts its own pool and nothing is kept from earlier runs (what one CLI run pays: worker start, module load and compilation, every file read and parsed). "warm": a pool and the commit's read and parsed files kept from earlier investigations (what the VS Code extension pays after its first at that commit). Plain \`git log -p\`: \`git log -p --max-count=N\` as typed (3 context lines); ours: the investigation's read arguments (no context lines, rename detection, safe config) over the listed commits, the stricter yardstick. CPU floor: the run's CPU time (this process and its git children) spread over the ${cores} cores, the least wall time any scheduling could reach.`,
     '',
     ...scoringLines(scoring),
+    ...(older ? [`Older commits of the related code: a default run also takes up to ${older.olderLimit} older commits that changed the crash's files or the code they call (the rows above leave them out, to time the window). With a ${older.commits}-commit window (warm, 1 worker, median of the runs, interleaved) it took ${older.older} of them and finished in ${older.withMs} ms, against ${older.withoutMs} ms for the window alone (${round(older.withMs / older.withoutMs, 2)}x). Listing them walks the history before the window (a year at most) until enough are found, so its cost grows with how rarely the related files change.`, ''] : []),
     ...targetLines(rows, cores, scoring),
   );
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // one-line reason for anything wrong, which the CLI prints before exiting with code 2.
 
 import { parseArgs } from 'node:util';
-import { DEFAULT_MIN_COMMITS } from '../core/investigation';
+import { DEFAULT_MIN_COMMITS, DEFAULT_OLDER_RELATED_COMMITS } from '../core/investigation';
 
 export const USAGE = `Usage: causelens investigate --repo DIR [--rev SHA] (--stack FILE | --event FILE | --trace FILE | --sentry-issue ID) [options]
 
@@ -19,6 +19,8 @@ Options:
   --min-commits N       the day window reaches back at least N commits (default ${DEFAULT_MIN_COMMITS};
                         1 for the days alone)
   --max-commits N       most candidate commits (default 500)
+  --older-commits N     a day window also takes up to N older commits that changed the
+                        frames' files or the code they call (default ${DEFAULT_OLDER_RELATED_COMMITS}; 0 for none)
   --window all          the whole history, limited to commits touching related code
   --previous-release R  the release before the failing one (window lower bound)
   --top N               causes to print (default 5)
@@ -41,6 +43,7 @@ export interface InvestigateArgs {
   windowDays: number;
   minCommits: number;
   maxCommits: number;
+  olderCommits: number;
   windowAll: boolean;
   previousRelease?: string;
   top: number;
@@ -63,6 +66,13 @@ function positiveInt(name: string, value: string | undefined, fallback: number |
   return n;
 }
 
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (0 or more), not "${value}"`);
+  return n;
+}
+
 export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): InvestigateArgs | 'help' {
   let parsed;
   try {
@@ -72,7 +82,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
       options: {
         repo: { type: 'string' }, rev: { type: 'string' },
         stack: { type: 'string' }, event: { type: 'string' }, trace: { type: 'string' }, 'sentry-issue': { type: 'string' },
-        'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, 'min-commits': { type: 'string' }, window: { type: 'string' },
+        'window-days': { type: 'string' }, 'max-commits': { type: 'string' }, 'min-commits': { type: 'string' }, 'older-commits': { type: 'string' }, window: { type: 'string' },
         'previous-release': { type: 'string' }, top: { type: 'string' }, workers: { type: 'string' }, 'budget-ms': { type: 'string' },
         explain: { type: 'boolean', default: false }, 'allow-llm': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
         repro: { type: 'string' }, 'repro-top': { type: 'string' }, 'repro-symptom': { type: 'string' },
@@ -97,6 +107,7 @@ export function parseInvestigateArgs(argv: string[], env: NodeJS.ProcessEnv = pr
     windowDays: positiveInt('window-days', v['window-days'], 14)!,
     minCommits: positiveInt('min-commits', v['min-commits'], DEFAULT_MIN_COMMITS)!,
     maxCommits: positiveInt('max-commits', v['max-commits'], 500)!,
+    olderCommits: wholeNumber('older-commits', v['older-commits'], DEFAULT_OLDER_RELATED_COMMITS),
     windowAll: v.window === 'all',
     ...(v['previous-release'] ? { previousRelease: v['previous-release'] } : {}),
     top: positiveInt('top', v.top, 5)!,

@@ -80,6 +80,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       sinceDays: args.windowDays,
       minCommits: args.minCommits,
       maxCommits: args.maxCommits,
+      olderRelatedCommits: args.olderCommits,
       windowAll: args.windowAll,
       ...(args.previousRelease ? { previousRelease: args.previousRelease } : {}),
       top: args.top,

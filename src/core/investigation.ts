@@ -15,6 +15,8 @@ import { errorOnset } from './analysis/timing';
 import { CauseLensError } from './errors';
 import { blameLines, openRepository, readIgnoreRevs, selectCandidateWindow, type BlameResult, type GitRepository } from './git';
 import { readRawCommits, type WalkSelection } from './git/commitStream';
+import type { CandidateWindow } from './git/model';
+import type { RawCommit } from './git/patchParser';
 import { commitFloor } from './git/window';
 import { resolveCommitWithTime, runGit, type ResolvedCommit } from './git/gitClient';
 import type { Incident } from './incident/model';
@@ -29,6 +31,11 @@ export interface InvestigationOptions {
   minCommits?: number;
   /** The whole history reachable from the revision, limited to commits touching related files. */
   windowAll?: boolean;
+  /**
+   * A day window also takes up to this many older commits that changed the code related to the
+   * incident (default DEFAULT_OLDER_RELATED_COMMITS; 0 for none). Not with a release bound.
+   */
+  olderRelatedCommits?: number;
   previousRelease?: string;
   workers?: number;
   top?: number;
@@ -59,6 +66,8 @@ export interface InvestigationStats {
   candidates: number;
   scored: number;
   windowCommits: number;
+  /** Older than the window, taken because they changed the related code. */
+  olderRelatedCommits: number;
   blameCommits: number;
   workers: number;
   elapsedMs: number;
@@ -79,6 +88,7 @@ export interface InvestigationResult {
 }
 
 const PROGRESS_INTERVAL_MS = 200;
+const DAY_MS = 86_400_000;
 /**
  * A quiet repository's last 14 days may hold nothing: the window still reaches this many commits
  * back. Wider windows cost little and, on the benchmark corpus, did not dilute the ranking.
@@ -86,6 +96,11 @@ const PROGRESS_INTERVAL_MS = 200;
 export const DEFAULT_MIN_COMMITS = 300;
 /** Most commits a day window holds unless the caller says otherwise. */
 const DEFAULT_MAX_COMMITS = 500;
+/**
+ * A regression can surface long after it landed: a day window also takes this many of the
+ * newest older commits that changed the frames' files or the code they call.
+ */
+export const DEFAULT_OLDER_RELATED_COMMITS = 100;
 /** Frames blamed before the context is known (the context anchors on at most 12). */
 const LIKELY_ANCHORS = 12;
 
@@ -130,14 +145,21 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     lastProgress = Date.now();
     progress({ phase: 'scoring', scored: swarm.scored.length, total: swarm.known, ranking: swarm.rank(options.top ?? 10) });
   }, ignoreRevs);
-  const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, ignoreRevs, progress);
+  // One line tracking for the run: the window's commits, then the older ones of the related code.
+  const tracking = lineTracking(ignoreRevs);
+  const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, tracking, progress);
   windowScored.catch(() => undefined); // awaited below; it may fail (a stop) while other phases are awaited
 
-  const blameRead = readBlameCommits(repo, blamed, windowCommits, ignoreRevs, stop);
+  const olderLimit = options.windowAll || options.previousRelease ? 0 : (options.olderRelatedCommits ?? DEFAULT_OLDER_RELATED_COMMITS);
+  const olderRead = olderLimit > 0 ? readOlderRelated(repo, revision, ready, windowRead, olderLimit, ignoreRevs, stop) : Promise.resolve({ commits: [], records: [] });
+  olderRead.catch(() => undefined);
+  const scoredBeforeBlame = Promise.all([windowCommits, olderRead]).then(([inWindow, older]) => [...inWindow, ...older.commits]);
+  const blameRead = readBlameCommits(repo, blamed, scoredBeforeBlame, ignoreRevs, stop);
   blameRead.catch(() => undefined);
 
   let failure: unknown;
   let blameCommitCount = 0;
+  let olderCount = 0;
   let frames: LocatedFrame[] = [];
   let context: HypothesisContext | undefined;
   let inWindow: readonly string[] = [];
@@ -149,6 +171,9 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     context = await ready;
     inWindow = await windowCommits;
     await windowScored;
+    const older = await olderRead;
+    olderCount = older.commits.length;
+    await swarm.feed(once(older.records), older.commits.length, tracking);
     const { bySha, commits, records } = await blameRead;
     blameCommitCount = commits.length;
     await swarm.feed(once(records), commits.length, () => (record) => trackedFromBlame(bySha.get(record.info.sha) ?? []));
@@ -159,7 +184,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   failure ??= await swarm.settle();
   if (signal?.aborted) throw new CauseLensError('cancelled', 'The investigation was cancelled.');
   if (!context || (failure && !budget?.aborted)) throw failure;
-  return summarise({ incident, options, swarm, pool, frames, context, warnings, revision, inWindow: inWindow.length, blameCommits: blameCommitCount, budgetExceeded: Boolean(budget?.aborted), started });
+  return summarise({ incident, options, swarm, pool, frames, context, warnings, revision, inWindow: inWindow.length, olderRelated: olderCount, blameCommits: blameCommitCount, budgetExceeded: Boolean(budget?.aborted), started });
 }
 
 /**
@@ -167,11 +192,7 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
  * known, so git reads while the same walk is being listed; `--window all` over its listed commits.
  * The history phase begins as git starts reading, before the first commit can be scored.
  */
-function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<WalkSelection> | undefined, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, progress: (p: InvestigationProgress) => void): Promise<void> {
-  const tracking: TrackingFor = (context) => {
-    const tracker = new WindowLineTracking([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)], ignoreRevs);
-    return (record) => tracker.track(record);
-  };
+function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<WalkSelection> | undefined, windowCommits: Promise<readonly string[]>, tracking: TrackingFor, progress: (p: InvestigationProgress) => void): Promise<void> {
   const reading = (total: number) => progress({ phase: 'history', scored: 0, total, ranking: [] });
   windowCommits.catch(() => undefined); // a failed window is reported by the caller's wait on it
   if (!walk) {
@@ -186,6 +207,18 @@ function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<Wal
   });
 }
 
+/**
+ * Lays records on the incident revision over the files of the related code; every stream of the
+ * run shares it, so records must come newest first across streams.
+ */
+function lineTracking(ignoreRevs: ReadonlySet<string>): TrackingFor {
+  let tracker: WindowLineTracking | undefined;
+  return (context) => {
+    const shared = (tracker ??= new WindowLineTracking(relatedPaths(context), ignoreRevs));
+    return (record) => shared.track(record);
+  };
+}
+
 interface Finished {
   incident: Incident;
   options: InvestigationOptions;
@@ -196,6 +229,7 @@ interface Finished {
   warnings: string[];
   revision: string;
   inWindow: number;
+  olderRelated: number;
   blameCommits: number;
   budgetExceeded: boolean;
   started: number;
@@ -220,7 +254,7 @@ function summarise(f: Finished): InvestigationResult {
     context,
     warnings,
     stats: {
-      revision: f.revision, candidates: total, scored: scored.length, windowCommits: f.inWindow, blameCommits: f.blameCommits,
+      revision: f.revision, candidates: total, scored: scored.length, windowCommits: f.inWindow, olderRelatedCommits: f.olderRelated, blameCommits: f.blameCommits,
       workers: pool.size, elapsedMs, ...(swarm.firstResultAt ? { timeToFirstResultMs: swarm.firstResultAt - f.started } : {}),
       budgetExceeded: f.budgetExceeded, retriedBatches: pool.retried, locatedFrames: located, inAppFrames,
     },
@@ -287,16 +321,40 @@ async function blameOfAnchors(repo: GitRepository, revision: string, frames: Pro
 }
 
 /**
- * Commits outside the window that wrote today's frame lines, however old: their records are
- * read as soon as blame names them, while the window still streams, and scored after it.
+ * Commits outside the window (and its older related commits) that wrote today's frame lines,
+ * however old: their records are read as soon as blame names them, while the window still
+ * streams, and scored after it.
  */
-async function readBlameCommits(repo: GitRepository, blamed: Promise<BlameResult[]>, windowCommits: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined) {
-  const [blame, inWindow] = await Promise.all([blamed, windowCommits]);
+async function readBlameCommits(repo: GitRepository, blamed: Promise<BlameResult[]>, scoredBefore: Promise<readonly string[]>, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined) {
+  const [blame, before] = await Promise.all([blamed, scoredBefore]);
   const bySha = groupBlame(blame);
-  const known = new Set(inWindow);
+  const known = new Set(before);
   const commits = [...bySha.keys()].filter((sha) => !known.has(sha));
   const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
   return { bySha, commits, records };
+}
+
+/** How far before a day window the older commits of the related code are looked for. */
+const OLDER_RELATED_DAYS = 365;
+
+/**
+ * Up to `limit` commits older than the day window that changed the related code, newest first,
+ * with their records, read while the window streams. They come after the window's commits in
+ * the same line tracking: listed by path, they leave no gap in those files' history.
+ */
+async function readOlderRelated(repo: GitRepository, revision: string, ready: Promise<HypothesisContext>, windowRead: Promise<CandidateWindow>, limit: number, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined): Promise<{ commits: string[]; records: RawCommit[] }> {
+  const [context, window] = await Promise.all([ready, windowRead]);
+  const paths = relatedPaths(context);
+  // A window without a lower bound that holds every commit it matched is the whole history.
+  if (paths.length === 0 || (!window.since && !window.truncated)) return { commits: [], records: [] };
+  // A window cut by its count ends at a commit, not at a time: its commits are left out by name.
+  const before = window.truncated ? window.until : window.since;
+  const inWindow = new Set(window.commits);
+  const bounds = [...(before ? [`--until=${before}`] : []), ...(window.since ? [`--since=${new Date(Date.parse(window.since) - OLDER_RELATED_DAYS * DAY_MS).toISOString()}`] : [])];
+  const listed = await runGit(repo, ['rev-list', `--max-count=${limit + (before ? 0 : window.commits.length)}`, ...bounds, revision, '--', ...paths], { signal: stop });
+  const commits = listed.split('\n').filter((sha) => sha !== '' && !inWindow.has(sha)).slice(0, limit);
+  const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
+  return { commits, records };
 }
 
 /** The context built on the located frames (syntax trees, error words). */
@@ -324,8 +382,13 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** The files of the code related to the incident: the frames' files and those of the code they call. */
+function relatedPaths(context: HypothesisContext): string[] {
+  return [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+}
+
 async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string, context: HypothesisContext, signal?: AbortSignal): Promise<string[]> {
-  const paths = [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+  const paths = relatedPaths(context);
   if (paths.length === 0) return [];
   const out = await runGit(repo, ['rev-list', revision, '--', ...paths], { signal });
   return out.split('\n').filter(Boolean);

@@ -2,13 +2,15 @@
 // to `onDidChange` instead of each watching the configuration.
 
 import * as vscode from 'vscode';
-import { DEFAULT_MIN_COMMITS } from '../core/investigation';
+import { DEFAULT_MIN_COMMITS, DEFAULT_OLDER_RELATED_COMMITS } from '../core/investigation';
 
 export interface CauseLensSettings {
   workers: number;
   windowDays: number;
   minCommits: number;
   maxCommits: number;
+  /** 0: none. */
+  olderCommits: number;
   /** 0: no time limit. */
   budgetSeconds: number;
   sentryBaseUrl: string;
@@ -31,6 +33,7 @@ export function readSettings(): CauseLensSettings {
     windowDays: c.get<number>('history.windowDays', 14),
     minCommits: c.get<number>('history.minCommits', DEFAULT_MIN_COMMITS),
     maxCommits: c.get<number>('history.maxCommits', 500),
+    olderCommits: c.get<number>('history.olderCommits', DEFAULT_OLDER_RELATED_COMMITS),
     budgetSeconds: c.get<number>('history.budgetSeconds', 120),
     sentryBaseUrl: c.get<string>('sentry.baseUrl', 'https://sentry.io'),
     sentryOrganization: c.get<string>('sentry.organization', ''),

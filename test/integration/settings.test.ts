@@ -23,6 +23,7 @@ describe('Settings', () => {
       windowDays: 14,
       minCommits: 300,
       maxCommits: 500,
+      olderCommits: 100,
       budgetSeconds: 120,
       sentryBaseUrl: 'https://sentry.io',
       sentryOrganization: '',

@@ -38,7 +38,7 @@ export interface InvestigateResultSummary extends InvestigationSummary {
   repository: string;
   revision: string;
   candidates: number;
-  /** Candidates from the history window (bounded by the settings), the rest came from blame. */
+  /** Candidates from the history window (bounded by the settings); the rest are older commits of the related code, or came from blame. */
   windowCommits: number;
   scored: number;
   ranking: RankedCauseSummary[];
@@ -99,7 +99,7 @@ async function investigateIncident(services: Services, args?: InvestigateArgs): 
 
 function logResult(log: vscode.LogOutputChannel, result: InvestigationResult): void {
   const s = result.stats;
-  log.info(`Scored ${s.scored}/${s.candidates} candidates (${s.windowCommits} in the window, ${s.blameCommits} from blame) at ${s.revision.slice(0, 12)} with ${s.workers} workers in ${s.elapsedMs} ms; ${s.locatedFrames}/${s.inAppFrames} in-app frames located`);
+  log.info(`Scored ${s.scored}/${s.candidates} candidates (${s.windowCommits} in the window, ${s.olderRelatedCommits} older ones of the related code, ${s.blameCommits} from blame) at ${s.revision.slice(0, 12)} with ${s.workers} workers in ${s.elapsedMs} ms; ${s.locatedFrames}/${s.inAppFrames} in-app frames located`);
   for (const cause of result.causes.slice(0, 3)) log.info(`  #${cause.rank} ${cause.commit.sha.slice(0, 7)} ${(cause.score * 100).toFixed(1)}% ${cause.commit.subject}`);
   for (const warning of result.warnings) log.warn(warning);
 }

@@ -52,6 +52,7 @@ export function runInvestigation(request: RunRequest): Thenable<InvestigationRes
           sinceDays: settings.windowDays,
           minCommits: settings.minCommits,
           maxCommits: settings.maxCommits,
+          olderRelatedCommits: settings.olderCommits,
           ...(settings.budgetSeconds > 0 ? { budgetMs: settings.budgetSeconds * 1000 } : {}),
           pool: lease.pool,
           signal: controller.signal,

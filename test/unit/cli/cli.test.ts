@@ -57,6 +57,13 @@ describe('causelens CLI', function () {
     assert.throws(() => parsed('--min-commits', '0'), /min-commits/);
   });
 
+  it('takes 100 older commits of the related code by default; --older-commits 0 takes none', () => {
+    const parsed = (...extra: string[]) => parseInvestigateArgs(['--stack', stack, ...extra]);
+    assert.deepEqual([parsed(), parsed('--older-commits', '0'), parsed('--older-commits', '7')].map((a) => (a === 'help' ? a : a.olderCommits)), [100, 0, 7]);
+    assert.throws(() => parsed('--older-commits', '-1'), /older-commits/);
+    assert.throws(() => parsed('--older-commits', 'x'), /older-commits/);
+  });
+
   it('exits 2 with a one-line reason on bad input', async () => {
     for (const args of [['investigate'], ['investigate', '--stack', join(dir, 'missing.txt'), '--repo', repo.dir], ['investigate', '--stack', stack, '--top', 'zero'], ['frobnicate']]) {
       const c = capture();

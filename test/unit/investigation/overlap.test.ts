@@ -39,6 +39,32 @@ const TRACE = `TypeError: Cannot read properties of undefined (reading 'email')
     at Object.<anonymous> (/srv/app/src/main.js:1:1)
 `;
 
+const guardedApi = `function load(order) {
+  if (!order.customer) return undefined;
+  return order.customer.email;
+}
+module.exports = { load };
+`;
+
+/**
+ * An old commit drops a guard in the crashing function without writing the crash line (blame
+ * names the first commit); later, inside the window, lines are added above the function.
+ */
+function oldGuardRemoval(): { repo: BuiltRepo; culprit: string } {
+  const b = new TestRepoBuilder();
+  b.commit({ message: 'start', files: { 'src/api.js': guardedApi, 'src/server.js': server, 'README.md': 'shop\n' } });
+  const culprit = b.commit({ message: 'simplify load', files: { 'src/api.js': api.replace('function load', '// Loads the order.\nfunction load') } });
+  for (let i = 0; i < 6; i++) b.commit({ message: `docs ${i}`, files: { 'README.md': `shop ${i}\n` } });
+  b.commit({ message: 'header', files: { 'src/api.js': `'use strict';\n\n// Orders.\n${api.replace('function load', '// Loads the order.\nfunction load')}` } });
+  const repo = b.build();
+  return { repo, culprit: repo.sha(culprit) };
+}
+
+const OLD_GUARD_TRACE = `TypeError: Cannot read properties of undefined (reading 'email')
+    at load (/srv/app/src/api.js:6:25)
+    at handle (/srv/app/src/server.js:3:10)
+`;
+
 describe('investigate: overlapping phases', function () {
   this.timeout(60000);
   let shop: { repo: BuiltRepo; culprit: string };
@@ -47,12 +73,35 @@ describe('investigate: overlapping phases', function () {
 
   it('scores the commit that wrote the frame lines although it is older than the window', async () => {
     for (const workers of [1, 2]) {
-      const result = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers, maxCommits: 3, ...stages });
+      // Without the older commits of the related code, which would hold it too.
+      const result = await investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers, maxCommits: 3, olderRelatedCommits: 0, ...stages });
       assert.equal(result.stats.windowCommits, 3);
       assert.equal(result.stats.blameCommits, 1);
       assert.equal(result.stats.candidates, 4);
       assert.equal(result.causes[0].commit.sha, shop.culprit);
       assert.ok(result.causes[0].evidence.some((e) => e.kind === 'crash-line-introduced'), JSON.stringify(result.causes[0].evidence));
+    }
+  });
+
+  it('takes older commits that changed the related code, laid on the incident revision through the window', async () => {
+    const old = oldGuardRemoval();
+    try {
+      const result = await investigate(readIncident(OLD_GUARD_TRACE), { repoPath: old.repo.dir, workers: 2, maxCommits: 3, ...stages });
+      assert.equal(result.stats.windowCommits, 3);
+      assert.equal(result.stats.olderRelatedCommits, 2, JSON.stringify(result.stats)); // the culprit and 'start'
+      assert.equal(result.causes[0].commit.sha, old.culprit, JSON.stringify(result.causes.map((c) => c.commit.subject)));
+      const culprit = result.causes[0];
+      assert.ok(culprit.evidence.some((e) => e.kind === 'enclosing-symbol'), JSON.stringify(culprit.evidence));
+      // Its changed lines (the comment and the dropped guard) are where they stand at the incident revision.
+      // (before the window's header commit moved them 3 lines down: 1 and 2-3).
+      const lines = culprit.suspectLines.filter((l) => l.path === 'src/api.js').map((l) => l.line);
+      assert.ok(lines.includes(4) && lines.every((l) => l >= 4 && l <= 6), JSON.stringify(culprit.suspectLines));
+
+      const without = await investigate(readIncident(OLD_GUARD_TRACE), { repoPath: old.repo.dir, workers: 1, maxCommits: 3, olderRelatedCommits: 0, ...stages });
+      assert.equal(without.stats.olderRelatedCommits, 0);
+      assert.ok(!without.causes.some((c) => c.commit.sha === old.culprit));
+    } finally {
+      old.repo.cleanup();
     }
   });
 
