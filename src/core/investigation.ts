@@ -345,13 +345,14 @@ const OLDER_RELATED_DAYS = 365;
 async function readOlderRelated(repo: GitRepository, revision: string, ready: Promise<HypothesisContext>, windowRead: Promise<CandidateWindow>, limit: number, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined): Promise<{ commits: string[]; records: RawCommit[] }> {
   const [context, window] = await Promise.all([ready, windowRead]);
   const paths = relatedPaths(context);
-  // A window without a lower bound that holds every commit it matched is the whole history.
-  if (paths.length === 0 || (!window.since && !window.truncated)) return { commits: [], records: [] };
-  // A window cut by its count ends at a commit, not at a time: its commits are left out by name.
-  const before = window.truncated ? window.until : window.since;
+  if (paths.length === 0 || !window.endsAt) return { commits: [], records: [] };
+  // git misreads dates before the epoch (see window.ts): clamped.
+  const time = (ms: number) => new Date(Math.max(ms, DAY_MS)).toISOString();
+  const end = Date.parse(window.endsAt);
+  const bounds = [`--until=${time(end - 1000)}`, `--since=${time(end - OLDER_RELATED_DAYS * DAY_MS)}`];
+  const listed = await runGit(repo, ['rev-list', `--max-count=${limit}`, ...bounds, revision, '--', ...paths], { signal: stop });
+  // Committer times need not follow the history: a window commit may still be listed.
   const inWindow = new Set(window.commits);
-  const bounds = [...(before ? [`--until=${before}`] : []), ...(window.since ? [`--since=${new Date(Date.parse(window.since) - OLDER_RELATED_DAYS * DAY_MS).toISOString()}`] : [])];
-  const listed = await runGit(repo, ['rev-list', `--max-count=${limit + (before ? 0 : window.commits.length)}`, ...bounds, revision, '--', ...paths], { signal: stop });
   const commits = listed.split('\n').filter((sha) => sha !== '' && !inWindow.has(sha)).slice(0, limit);
   const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
   return { commits, records };

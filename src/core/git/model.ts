@@ -92,6 +92,11 @@ export interface CandidateWindow {
   blame: BlameResult[];
   /** ISO 8601 lower bound on committer date, when a day window applied. */
   since?: string;
+  /**
+   * ISO 8601: the window holds no commit committed before this (its day bound, or its oldest
+   * commit's time when the count cut it); unset when it holds the whole history.
+   */
+  endsAt?: string;
   /** ISO 8601 upper bound (first seen), applied only when the revision fell back to HEAD. */
   until?: string;
   /** The previous release resolved locally, used as the exclusive lower bound. */

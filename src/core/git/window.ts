@@ -123,22 +123,27 @@ export async function selectCandidateWindow(
     await new Promise((resolve) => setImmediate(resolve));
   }
   // One more than wanted, to tell a full window from a cut one.
-  const args = ['rev-list', `--max-count=${Math.floor(options.maxCommits) + 1}`, ...walk];
+  const args = ['rev-list', '--timestamp', `--max-count=${Math.floor(options.maxCommits) + 1}`, ...walk];
   // Independent reads, run side by side: each git start waited for in turn delays the history read.
   const [listing, blame, shallow] = await Promise.all([
     runGit(repo, args, { signal }),
     blameLines(repo, revision, options.frames ?? [], { signal, ignoreRevs: options.ignoreRevs }),
     isShallowRepository(repo, signal),
   ]);
-  const listed = listing.split('\n').filter((l) => l !== '');
+  // Each line: committer time, then the sha.
+  const listed = listing.split('\n').filter((l) => l !== '').map((l) => l.split(' '));
   const truncated = listed.length > options.maxCommits;
-  const commits = listed.slice(0, options.maxCommits);
+  const commits = listed.slice(0, options.maxCommits).map(([, sha]) => sha);
   const inWindow = new Set(commits);
   const blameCommits = [...new Set(blame.map((b) => b.sha))].filter((sha) => !inWindow.has(sha));
   if (shallow) warnings.push('This is a shallow clone: history before its boundary is missing, so older causes cannot be found.');
 
   const window: CandidateWindow = { revision, revisionSource, commits, blameCommits, blame, truncated, shallow, warnings };
   if (since) window.since = since;
+  // Cut by its count, the window ends at its oldest commit's time, later than its day bound.
+  const end = truncated ? listed[commits.length - 1]?.[0] : undefined;
+  if (end) window.endsAt = new Date(Number(end) * 1000).toISOString();
+  else if (since) window.endsAt = since;
   if (until) window.until = until;
   if (previousRelease) window.previousRelease = previousRelease;
   return window;

@@ -65,6 +65,16 @@ describe('git history: candidate window', () => {
     assert.deepEqual(wide.commits, t.days.slice(2, 8).reverse(), 'the days reach further than the floor');
   });
 
+  it('says where the window ends: its day bound, its oldest commit when the count cut it, nothing for the whole history', async () => {
+    const repo = await openRepository(t.repo.dir);
+    const days = await selectCandidateWindow(repo, t.days[7], { sinceDays: 3, maxCommits: 100, firstSeen: '2024-05-08T18:00:00Z' });
+    assert.equal(days.endsAt, '2024-05-05T18:00:00.000Z');
+    const cut = await selectCandidateWindow(repo, t.days[7], { sinceDays: 3, maxCommits: 2, firstSeen: '2024-05-08T18:00:00Z' });
+    assert.deepEqual([cut.truncated, cut.endsAt], [true, '2024-05-07T12:00:00.000Z']);
+    const whole = await selectCandidateWindow(repo, t.days[7], { sinceDays: 1, maxCommits: 100, minCommits: 50 });
+    assert.equal(whole.endsAt, undefined);
+  });
+
   it('resolves a revision and its committer time in one go; names that are no commit give undefined', async () => {
     const repo = { root: t.repo.dir };
     assert.deepEqual(await resolveCommitWithTime(repo, t.days[7].slice(0, 10)), { sha: t.days[7], time: Date.parse('2024-05-08T12:00:00Z') });
