@@ -264,6 +264,15 @@ class RevisionCodeModel implements CodeModel {
     return this.calleesOfLines(path, at.line, parsed, depth, callees);
   }
 
+  async importedFiles(path: string): Promise<string[]> {
+    if (!languageForPath(path)) return [];
+    const [all, parsed] = await Promise.all([this.files(), this.parse([path])]);
+    const syntax = parsed.get(path);
+    if (!syntax) return [];
+    const allSet = new Set(all);
+    return [...new Set(syntax.imports.flatMap((imp) => resolveImport(syntax.language, path, imp.source, all, allSet)))];
+  }
+
   async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {
     const wanted = new Set(fileStems);
     const named = (await this.files()).filter((f) => isProductCode(f) && wanted.has(stem(posix.basename(f).replace(/\.[^.]+$/, '')))).slice(0, MAX_NAMED_FILES);

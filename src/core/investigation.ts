@@ -214,7 +214,7 @@ function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<Wal
 function lineTracking(ignoreRevs: ReadonlySet<string>): TrackingFor {
   let tracker: WindowLineTracking | undefined;
   return (context) => {
-    const shared = (tracker ??= new WindowLineTracking(relatedPaths(context), ignoreRevs));
+    const shared = (tracker ??= new WindowLineTracking(trackedPaths(context), ignoreRevs));
     return (record) => shared.track(record);
   };
 }
@@ -383,9 +383,14 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The files of the code related to the incident: the frames' files and those of the code they call. */
-function relatedPaths(context: HypothesisContext): string[] {
+/** The files whose lines the evidence follows: the frames' and those of the code they call. */
+function trackedPaths(context: HypothesisContext): string[] {
   return [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+}
+
+/** The files of the code related to the incident: those followed, and what the frames' files import. */
+function relatedPaths(context: HypothesisContext): string[] {
+  return [...new Set([...trackedPaths(context), ...(context.imports ?? [])])];
 }
 
 async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string, context: HypothesisContext, signal?: AbortSignal): Promise<string[]> {

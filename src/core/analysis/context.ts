@@ -44,6 +44,8 @@ export interface CodeModel {
    * on the lines leading to it (an anonymous test callback).
    */
   callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+  /** The repository files `path` imports, resolved as its language resolves imports. */
+  importedFiles(path: string): Promise<string[]>;
   /** Titles of the test blocks (`describe`, `it`, `test`) around a line, outermost first. */
   testTitles(path: string, line: number): Promise<string[]>;
   /**
@@ -137,6 +139,10 @@ export async function buildHypothesisContext(
     if (!neighbours.has(key) && !anchors.some((a) => a.path === n.path && a.symbol?.startLine === n.startLine)) neighbours.set(key, n);
   }
 
+  const framePaths = new Set(anchors.map((a) => a.path));
+  const nearPaths = new Set([...framePaths, ...[...neighbours.values()].map((n) => n.path)]);
+  const imports = [...new Set((await Promise.all([...framePaths].map((p) => code.importedFiles(p)))).flat())].filter((p) => !nearPaths.has(p));
+
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
   const messages = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()].map((e) => e.message);
   const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines)];
@@ -152,6 +158,7 @@ export async function buildHypothesisContext(
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
+    ...(imports.length > 0 ? { imports } : {}),
     unresolved: await code.unresolvedNames(),
     ...missingNameKind(incident),
     ...timing,

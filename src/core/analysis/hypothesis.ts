@@ -56,6 +56,11 @@ export interface HypothesisContext {
    * NameError), 'member' for a missing function, method or attribute of an object.
    */
   missingName?: 'binding' | 'member';
+  /**
+   * Repository files the frames' files import, beyond those of the neighbours: a change there can
+   * break a frame without being on the stack. Used to choose candidates, not as evidence.
+   */
+  imports?: string[];
   /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
   unresolved?: { names: string[]; bare: string[]; files: string[] };
   /** Commits in the first release that saw the error, when the release is known. */

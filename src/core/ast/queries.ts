@@ -52,7 +52,8 @@ const QUERIES: Record<LanguageId, LanguageQueries> = {
     calls: `(call function: [(identifier) @callee (attribute attribute: (identifier) @callee)])`,
     imports: `
 (import_statement name: [(dotted_name) @source (aliased_import name: (dotted_name) @source)])
-(import_from_statement module_name: [(dotted_name) (relative_import)] @source)`,
+(import_from_statement module_name: [(dotted_name) (relative_import)] @source)
+(import_from_statement name: [(dotted_name) @submodule (aliased_import name: (dotted_name) @submodule)])`,
   },
   java: {
     definitions: `

@@ -107,6 +107,17 @@ function stripQuotes(text: string): string {
   return text.replace(/^["'`]|["'`]$/g, '');
 }
 
+/**
+ * A name of Python's `from pkg import name` as the module it may be (`pkg.name`; `from . import x`
+ * gives `.x`): whether it is a module or a name inside `pkg` only the files tell.
+ */
+function submoduleSource(name: Node): string | undefined {
+  const statement = name.parent?.type === 'aliased_import' ? name.parent.parent : name.parent;
+  const module = statement?.childForFieldName('module_name')?.text;
+  if (!module) return undefined;
+  return module.endsWith('.') ? `${module}${name.text}` : `${module}.${name.text}`;
+}
+
 /** `user.email()` rather than `email()`: the name hangs off a receiver (any grammar's field). */
 function isMemberCall(callee: Node): boolean {
   const parent = callee.parent;
@@ -131,8 +142,8 @@ export function extractFileSyntax(loaded: LoadedLanguage, tree: Tree): FileSynta
     });
   const imports: ImportRef[] = loaded.imports
     .captures(root)
-    .filter((c) => c.name === 'source')
-    .map((c) => ({ source: stripQuotes(c.node.text), line: c.node.startPosition.row + 1 }));
+    .map((c) => ({ source: c.name === 'source' ? stripQuotes(c.node.text) : submoduleSource(c.node), line: c.node.startPosition.row + 1 }))
+    .filter((i): i is ImportRef => i.source !== undefined);
   return { language: loaded.id, symbols, calls, imports, lineCount: root.endPosition.row + 1, hasErrors: root.hasError };
 }
 

@@ -24,6 +24,7 @@ function codeModel(symbols: NamedCandidate[] = [], titles: string[] = []): CodeM
       return [];
     },
     testTitles: async () => titles,
+    importedFiles: async (path: string) => (path.startsWith('tests/') ? ['lib/paths.py', 'lib/sep.py'] : []),
     knownSymbols: async (stems: readonly string[]) => {
       fileStems.push(...stems);
       return symbols;
@@ -61,6 +62,8 @@ describe('incident context', () => {
     const words = context.errorWords.map((w) => w.word);
     assert.ok(words.indexOf('split_here') >= 0 && words.indexOf('relative_join') > words.indexOf('split_here'), 'the reported failure\'s words come first');
     assert.deepEqual(context.unresolved, { names: ['RelativePath'], bare: ['RelativePath'], files: ['lib/paths.py'] });
+    // What the frames' files import, less the frames' own files.
+    assert.deepEqual(context.imports, ['lib/sep.py']);
   });
 
   it('leads a failing test to the product code its name names, never to other tests', async () => {

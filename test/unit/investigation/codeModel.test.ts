@@ -62,6 +62,25 @@ describe('code model kept per commit', function () {
     assert.equal((await third.enclosingSymbol('src/report.js', 2))?.name, 'summary');
   });
 
+  it('names the repository files a file imports, as its language resolves them', async () => {
+    const b = new TestRepoBuilder();
+    const c = b.commit({ message: 'start', files: {
+      'src/server.js': "const { load } = require('./api');\nconst fs = require('fs');\nconst { summary } = require('./report.js');\n",
+      'src/api.js': api, 'src/report.js': report,
+      'pkg/orders/checkout.py': 'import pkg.orders.cart\nfrom pkg.util import money, rounding\nfrom . import tax as t\nimport json\n',
+      'pkg/orders/cart.py': '', 'pkg/orders/tax.py': '', 'pkg/util/money.py': '', 'pkg/util/__init__.py': 'def rounding(x):\n    return x\n',
+    } });
+    const imports = b.build();
+    try {
+      const model = createCodeModel({ root: imports.dir }, imports.sha(c));
+      assert.deepEqual((await model.importedFiles('src/server.js')).sort(), ['src/api.js', 'src/report.js']);
+      assert.deepEqual((await model.importedFiles('pkg/orders/checkout.py')).sort(), ['pkg/orders/cart.py', 'pkg/orders/tax.py', 'pkg/util/__init__.py', 'pkg/util/money.py'], 'a name imported from a package may be one of its modules');
+      assert.deepEqual(await model.importedFiles('README.md'), []);
+    } finally {
+      imports.cleanup();
+    }
+  });
+
   it('reads and parses a file unchanged between two commits once, and a changed one again', async () => {
     const first = createCodeModel({ root: repo.dir }, sha);
     await first.enclosingSymbol('src/api.js', 2);
