@@ -234,12 +234,10 @@ class RevisionCodeModel implements CodeModel {
       const parsed = await this.parse(frontier);
       const next: string[] = [];
       for (const [from, syntax] of parsed) {
-        for (const imp of syntax.imports) {
-          for (const target of resolveImport(syntax.language, from, imp.source, all, allSet)) {
-            if (chosen.size >= MAX_NEIGHBOURHOOD_FILES || chosen.has(target)) continue;
-            chosen.add(target);
-            next.push(target);
-          }
+        for (const target of await this.resolveImports(from, syntax, all, allSet)) {
+          if (chosen.size >= MAX_NEIGHBOURHOOD_FILES || chosen.has(target)) continue;
+          chosen.add(target);
+          next.push(target);
         }
       }
       frontier = next;
@@ -268,9 +266,32 @@ class RevisionCodeModel implements CodeModel {
     if (!languageForPath(path)) return [];
     const [all, parsed] = await Promise.all([this.files(), this.parse([path])]);
     const syntax = parsed.get(path);
-    if (!syntax) return [];
-    const allSet = new Set(all);
-    return [...new Set(syntax.imports.flatMap((imp) => resolveImport(syntax.language, path, imp.source, all, allSet)))];
+    return syntax ? this.resolveImports(path, syntax, all, new Set(all)) : [];
+  }
+
+  /**
+   * The repository files `from`'s imports name. A JavaScript import of a directory without an
+   * index file (`require('..')` in a package's tests) goes where its package.json's main says.
+   */
+  private async resolveImports(from: string, syntax: FileSyntax, all: readonly string[], allSet: ReadonlySet<string>): Promise<string[]> {
+    const out = new Set<string>();
+    for (const { source } of syntax.imports) {
+      const found = resolveImport(syntax.language, from, source, all, allSet);
+      const manifest = found.length === 0 && JS_LIKE.has(syntax.language) && source.startsWith('.') ? posix.join(posix.dirname(from), source, 'package.json') : undefined;
+      const main = manifest && allSet.has(manifest) ? await this.packageMain(manifest) : undefined;
+      for (const f of main ? resolveImport(syntax.language, manifest!, `./${main}`, all, allSet) : found) out.add(f);
+    }
+    return [...out];
+  }
+
+  private async packageMain(manifest: string): Promise<string | undefined> {
+    this.read([manifest]);
+    try {
+      const main: unknown = JSON.parse((await this.texts.get(manifest)) ?? '').main;
+      return typeof main === 'string' && main !== '' ? main.replace(/^\.\//, '') : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {
@@ -333,6 +354,8 @@ class RevisionCodeModel implements CodeModel {
     return [...found, ...second.filter((n) => !found.some((f) => f.path === n.path && f.startLine === n.startLine))];
   }
 }
+
+const JS_LIKE: ReadonlySet<string> = new Set(['javascript', 'typescript', 'tsx']);
 
 /** Product files named like a test's words read beyond the neighbourhood, at most. */
 const MAX_NAMED_FILES = 6;

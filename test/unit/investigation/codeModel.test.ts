@@ -68,6 +68,8 @@ describe('code model kept per commit', function () {
       'src/server.js': "const { load } = require('./api');\nconst fs = require('fs');\nconst { summary } = require('./report.js');\n",
       'src/api.js': api, 'src/report.js': report,
       'pkg/orders/checkout.py': 'import pkg.orders.cart\nfrom pkg.util import money, rounding\nfrom . import tax as t\nimport json\n',
+      'package.json': JSON.stringify({ name: 'shop', main: './src/server.js' }),
+      'test/server.test.js': "const shop = require('..');\nconst api = require('../src/api');\n",
       'pkg/orders/cart.py': '', 'pkg/orders/tax.py': '', 'pkg/util/money.py': '', 'pkg/util/__init__.py': 'def rounding(x):\n    return x\n',
     } });
     const imports = b.build();
@@ -75,6 +77,7 @@ describe('code model kept per commit', function () {
       const model = createCodeModel({ root: imports.dir }, imports.sha(c));
       assert.deepEqual((await model.importedFiles('src/server.js')).sort(), ['src/api.js', 'src/report.js']);
       assert.deepEqual((await model.importedFiles('pkg/orders/checkout.py')).sort(), ['pkg/orders/cart.py', 'pkg/orders/tax.py', 'pkg/util/__init__.py', 'pkg/util/money.py'], 'a name imported from a package may be one of its modules');
+      assert.deepEqual((await model.importedFiles('test/server.test.js')).sort(), ['src/api.js', 'src/server.js'], "a package's tests require it through package.json's main");
       assert.deepEqual(await model.importedFiles('README.md'), []);
     } finally {
       imports.cleanup();
