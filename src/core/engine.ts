@@ -242,11 +242,22 @@ class RevisionCodeModel implements CodeModel {
       }
       frontier = next;
     }
-    // Java, Go and C# code reaches its own package without imports.
+    // Java, Go and C# code reaches its own package without imports; a Java package spans source
+    // roots (src/test/java/a/b beside src/main/java/a/b), the code under test first.
     const dir = posix.dirname(path);
-    const siblings = all.filter((f) => f !== path && posix.dirname(f) === dir && languageForPath(f) === language).slice(0, MAX_SAME_DIRECTORY_FILES);
-    for (const s of siblings) if (chosen.size < MAX_NEIGHBOURHOOD_FILES) chosen.add(s);
+    const packageDir = language === 'java' ? await this.packageDirectory(path) : undefined;
+    const samePackage = (f: string) => posix.dirname(f) === dir || (packageDir !== undefined && (posix.dirname(f) === packageDir || posix.dirname(f).endsWith(`/${packageDir}`)));
+    const siblings = all.filter((f) => f !== path && languageForPath(f) === language && samePackage(f));
+    const ordered = [...siblings.filter((f) => isProductCode(f)), ...siblings.filter((f) => !isProductCode(f))].slice(0, MAX_SAME_DIRECTORY_FILES);
+    for (const s of ordered) if (chosen.size < MAX_NEIGHBOURHOOD_FILES) chosen.add(s);
     return this.parse([...chosen]);
+  }
+
+  /** `a/b` for a file declaring `package a.b;`. */
+  private async packageDirectory(path: string): Promise<string | undefined> {
+    this.read([path]);
+    const declared = /^\s*package\s+([\w.]+)\s*;?\s*$/m.exec((await this.texts.get(path)) ?? '');
+    return declared ? declared[1].replace(/\./g, '/') : undefined;
   }
 
   async callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]> {

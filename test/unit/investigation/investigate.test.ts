@@ -96,6 +96,43 @@ describe('investigate (whole pipeline)', function () {
     }
   });
 
+  it('follows a JUnit test into its package in the main source root, which it uses without an import', async () => {
+    const b = new TestRepoBuilder();
+    const range = (op: string) => `package org.shop.util;\n\npublic final class Range {\n  private final int low;\n  private final int high;\n\n  public Range(int low, int high) {\n    this.low = low;\n    this.high = high;\n  }\n\n  public boolean contains(int value) {\n    return value >= low && value ${op} high;\n  }\n}\n`;
+    const other = (n: number) => `package org.shop.util;\n\npublic final class Labels {\n  public static String label(int value) {\n    return "#" + (value + ${n});\n  }\n}\n`;
+    const test = `package org.shop.util;\n\nimport static org.junit.Assert.assertTrue;\n\nimport org.junit.Test;\n\npublic class BoundsTest {\n  @Test\n  public void upperEdgeIsIn() {\n    assertTrue(new Range(1, 10).contains(10));\n  }\n}\n`;
+    const first = b.commit({ message: 'ranges', author: ada, files: { 'src/main/java/org/shop/util/Range.java': range('<='), 'src/main/java/org/shop/util/Labels.java': other(0), 'src/test/java/org/shop/util/BoundsTest.java': test } });
+    b.commit({ message: 'label offset', author: bob, files: { 'src/main/java/org/shop/util/Labels.java': other(1) } });
+    const culprit = b.commit({ message: 'tighten bounds', author: bob, files: { 'src/main/java/org/shop/util/Range.java': range('<') } });
+    b.commit({ message: 'label offset again', author: ada, files: { 'src/main/java/org/shop/util/Labels.java': other(2) } });
+    const repo = b.build();
+    try {
+      const trace = [
+        'JUnit version 4.13.2',
+        '.E',
+        'Time: 0.004',
+        'There was 1 failure:',
+        '1) upperEdgeIsIn(org.shop.util.BoundsTest)',
+        'java.lang.AssertionError',
+        '\tat org.junit.Assert.fail(Assert.java:87)',
+        '\tat org.junit.Assert.assertTrue(Assert.java:42)',
+        '\tat org.junit.Assert.assertTrue(Assert.java:53)',
+        '\tat org.shop.util.BoundsTest.upperEdgeIsIn(BoundsTest.java:10)',
+        '\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)',
+        '',
+        'FAILURES!!!',
+        'Tests run: 1,  Failures: 1',
+      ].join('\n');
+      const result = await investigate(readIncident(trace), { repoPath: repo.dir, workers: 1, previousRelease: repo.sha(first), ...stages });
+      assert.equal(result.context.anchors[0].path, 'src/test/java/org/shop/util/BoundsTest.java');
+      assert.ok(result.context.neighbours.some((n) => n.name === 'Range.contains' && n.distance === 1), JSON.stringify(result.context.neighbours));
+      assert.equal(result.causes[0].commit.sha, repo.sha(culprit), JSON.stringify(result.causes.map((c) => [c.commit.subject, c.evidence])));
+      assert.ok(result.causes[0].evidence.some((e) => e.kind === 'callee' && /contains/.test(e.message)));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('ranks from a pytest report: the recorded failures over the sources that printed them', async () => {
     // The sources pytest ran (test/fixtures/traces/pytest), with a history that led to them.
     const fixture = (path: string) => readFileSync(join(TRACES_DIR, 'pytest', path), 'utf8');
