@@ -9,6 +9,7 @@ import { parseFirefox } from './firefox';
 import { parseGo } from './go';
 import { parseJava } from './java';
 import { stripLogPrefixes } from './logPrefix';
+import { fromNodeTestTap, withoutSpecSummary } from './nodeTest';
 import { parsePhp } from './php';
 import { parsePython } from './python';
 import { parseRuby } from './ruby';
@@ -36,7 +37,8 @@ const FORMAT_NAMES = 'Node/Chrome (V8), Firefox/Safari, Python, Java/Kotlin, Go,
  */
 export function parseStackTrace(text: string, format?: StackFormat): ParsedStack {
   const warnings: string[] = [];
-  const lines = stripLogPrefixes(boundedLines(text, warnings));
+  const printed = stripLogPrefixes(boundedLines(text, warnings));
+  const lines = fromNodeTestTap(printed) ?? withoutSpecSummary(printed);
   const chosen = format ?? detectStackFormat(lines);
   if (!chosen) {
     throw new CauseLensError(

@@ -186,7 +186,11 @@ function pickHeader(pending: string[]): string {
   const matcher = pending.findIndex((l) => JEST_MATCHER.test(l));
   // `expect(received).toBe(expected)` then `Expected: true` / `Received: false`: not an error named Expected.
   if (matcher >= 0 && (start < 0 || matcher < start)) return `AssertionError: ${pending.slice(matcher).map((l) => l.trim()).filter(Boolean).join('\n')}`;
-  if (start >= 0) return pending.slice(start).join('\n');
+  if (start >= 0) {
+    // A test runner indents the whole error (node:test's spec reporter, mocha): its own margin goes.
+    const margin = /^\s*/.exec(pending[start])![0];
+    return pending.slice(start).map((l) => (l.startsWith(margin) ? l.slice(margin.length) : l.trimStart())).join('\n');
+  }
   return pending.length > 0 ? pending[pending.length - 1] : 'Error';
 }
 
