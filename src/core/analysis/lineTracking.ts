@@ -63,6 +63,34 @@ class FileHistory {
   }
 }
 
+/** Hunks longer than this are carried forward by their ends only (a file's creation, a rewrite). */
+const MAX_LINES_CARRIED_ONE_BY_ONE = 400;
+
+/**
+ * A hunk's new side carried to the incident revision, as the runs of lines it still covers there.
+ * Newer commits may have inserted lines inside it (git puts an added method between the last
+ * ones' closing braces): those are not this commit's. A line a newer commit rewrote is kept as
+ * the point of what replaced it, not exact.
+ */
+function hunkSpans(history: FileHistory, h: HunkSpan): { start: number; end: number; exact: boolean }[] {
+  // A pure deletion sits between new lines `newStart` and `newStart + 1`: it touches both.
+  const first = h.newLines > 0 ? h.newStart : Math.max(1, h.newStart);
+  const last = h.newLines > 0 ? h.newStart + h.newLines - 1 : h.newStart + 1;
+  if (last - first + 1 > MAX_LINES_CARRIED_ONE_BY_ONE) {
+    const start = history.toIncidentRevision(first);
+    const end = history.toIncidentRevision(last);
+    return [{ start: Math.min(start.line, end.line), end: Math.max(start.line, end.line), exact: start.exact && end.exact }];
+  }
+  const spans: { start: number; end: number; exact: boolean }[] = [];
+  for (let line = first; line <= last; line++) {
+    const mapped = history.toIncidentRevision(line);
+    const previous = spans.at(-1);
+    if (previous && previous.exact && mapped.exact && mapped.line === previous.end + 1) previous.end = mapped.line;
+    else if (!previous || previous.start !== mapped.line || previous.end !== mapped.line || previous.exact !== mapped.exact) spans.push({ start: mapped.line, end: mapped.line, exact: mapped.exact });
+  }
+  return spans;
+}
+
 export interface TrackedFileChange {
   /** The file's path at the incident revision. */
   incidentPath: string;
@@ -95,14 +123,7 @@ export class IncidentLineTracker {
     for (const history of this.files) {
       const change = changes.find((c) => c.newPath === history.pathNow);
       if (!change) continue;
-      const spans = change.hunks.map((h) => {
-        // A pure deletion sits between new lines `newStart` and `newStart + 1`: it touches both.
-        const first = h.newLines > 0 ? h.newStart : Math.max(1, h.newStart);
-        const last = h.newLines > 0 ? h.newStart + h.newLines - 1 : h.newStart + 1;
-        const start = history.toIncidentRevision(first);
-        const end = history.toIncidentRevision(last);
-        return { start: Math.min(start.line, end.line), end: Math.max(start.line, end.line), exact: start.exact && end.exact };
-      });
+      const spans = change.hunks.flatMap((h) => hunkSpans(history, h));
       const survivingAddedLines: number[] = [];
       for (const h of change.hunks) {
         for (const added of h.added) {

@@ -35,7 +35,17 @@ describe('line tracking to the incident revision', () => {
     tracker.track([{ oldPath: 'x.py', newPath: 'x.py', hunks: [hunk(2, 1, 2, 1, [2])] }]);
     const older = tracker.track([{ oldPath: 'x.py', newPath: 'x.py', hunks: [hunk(1, 1, 1, 2, [2])] }]);
     assert.deepEqual(older[0].survivingAddedLines, []);
-    assert.equal(older[0].spans[0].exact, false);
+    assert.deepEqual(older[0].spans, [{ start: 1, end: 1, exact: true }, { start: 2, end: 2, exact: false }]);
+  });
+
+  it('does not claim the lines newer commits inserted inside what it added', () => {
+    const tracker = new IncidentLineTracker(['T.java']);
+    // Newest: a test method of 5 lines inserted after line 40 (git put it inside the older block).
+    tracker.track([{ oldPath: 'T.java', newPath: 'T.java', hunks: [hunk(40, 0, 41, 5, [41, 42, 43, 44, 45])] }]);
+    // Oldest: two methods, lines 31-43.
+    const older = tracker.track([{ oldPath: 'T.java', newPath: 'T.java', hunks: [hunk(30, 0, 31, 13, [31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43])] }]);
+    assert.deepEqual(older[0].spans, [{ start: 31, end: 40, exact: true }, { start: 46, end: 48, exact: true }]);
+    assert.deepEqual(older[0].survivingAddedLines, [31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 46, 47, 48]);
   });
 
   it('ignores files outside the tracked set', () => {
