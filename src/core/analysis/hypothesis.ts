@@ -8,7 +8,7 @@ import { identifierParts } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
 import { languageForPath } from '../ast/languages';
-import { isProductCode, pathWords } from './paths';
+import { isDocumentation, isProductCode, isTestPath, pathWords } from './paths';
 import { readRiskShape } from './riskShape';
 
 export interface SymbolSpan {
@@ -142,6 +142,15 @@ function frameName(a: FrameAnchor): string {
 
 /** Creating a file writes all of its lines; that says far less than editing one of them. */
 const CREATED_FILE_FACTOR = 0.3;
+/**
+ * When only tests are on the stack, the failing test checks product code: a commit that changed
+ * no product code changed the check, not the behaviour checked, which is rarely the cause.
+ */
+const TESTS_ONLY_CHANGE_FACTOR = 0.3;
+
+function onlyTestsOnStack(context: HypothesisContext): boolean {
+  return context.anchors.length > 0 && context.anchors.every((a) => a.isTest);
+}
 
 /** Scores where the commit's hunks land relative to the frames and their neighbourhood. */
 function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedFileChange[], context: HypothesisContext, out: HypothesisResult): void {
@@ -153,14 +162,15 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     return true;
   };
   let laterLines: { anchor: FrameAnchor; symbol: SymbolSpan } | undefined;
+  const onlyTestsChecked = onlyTestsOnStack(context) && !commit.files.some((file) => isProductCode(file.path));
   for (const anchor of context.anchors) {
     const change = tracked.find((t) => t.incidentPath === anchor.path);
     if (!change) continue;
     const created = createdHere(anchor.path);
-    const weight = anchor.weight * (created ? CREATED_FILE_FACTOR : 1);
+    const weight = anchor.weight * (created ? CREATED_FILE_FACTOR : 1) * (onlyTestsChecked ? TESTS_ONLY_CHANGE_FACTOR : 1);
     const where = `${anchor.path}:${anchor.line}`;
     const role = anchor.frameIndex === 0 ? 'the crash site' : anchor.isTest ? 'a test frame' : 'a frame of the stack';
-    const how = created ? ` (the commit created ${anchor.path})` : '';
+    const how = created ? ` (the commit created ${anchor.path})` : onlyTestsChecked ? ' (it changed no product code: the test, not what it checks)' : '';
     raise('frameFileChanged', weight);
     if (change.survivingAddedLines.includes(anchor.line)) {
       if (raise('crashLineIntroduced', weight)) out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `Wrote line ${where} (${role}, in ${frameName(anchor)}) as it stands today${how}`, path: anchor.path, line: anchor.line });
@@ -215,8 +225,12 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
   // by the location evidence): crash-line words count only in lines the change edited elsewhere.
   const tokensAwayFromCrashLines = new Set<string>();
+  // Prose never runs, and another test's code does not run in this failure. When only tests are
+  // on the stack, their words are the check's, not the behaviour's: only product code counts.
+  const stackPaths = new Set(context.anchors.map((a) => a.path));
+  const testsOnly = onlyTestsOnStack(context);
   for (const file of commit.files) {
-    if (file.created) continue;
+    if (file.created || isDocumentation(file.path) || (isTestPath(file.path) && (testsOnly || !stackPaths.has(file.path)))) continue;
     // A file named after a word of the error (`stringify` -> lib/stringify.js) is that code.
     for (const part of pathWords(file.path).flatMap(identifierParts)) {
       tokens.add(part);

@@ -1,4 +1,4 @@
-// What kind of file a path is, as far as the evidence cares: test code, and code at all.
+// What kind of file a path is, as far as the evidence cares: test code, code at all, documentation.
 
 import { languageForPath } from '../ast/languages';
 
@@ -11,6 +11,13 @@ export function isTestPath(path: string): boolean {
 /** Source code that runs in the product: a language CauseLens reads, and not a test. */
 export function isProductCode(path: string): boolean {
   return languageForPath(path) !== undefined && !isTestPath(path);
+}
+
+const DOCUMENTATION = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$|(?:^|\/)(?:docs?|documentation)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|NEWS|AUTHORS|CONTRIBUTORS|LICENSE|NOTICE)(?:\.[^/]*)?$/i;
+
+/** Prose about the project (docs, readme, changelog): nothing in it runs. */
+export function isDocumentation(path: string): boolean {
+  return DOCUMENTATION.test(path) && languageForPath(path) === undefined;
 }
 
 /** The words a file's name contributes (`lib/stringify.js` -> `stringify`). */

@@ -137,6 +137,24 @@ describe('hypothesis evidence', () => {
     assert.deepEqual(edit({ added: ['  customer: x,'], created: true }), [], 'a file the commit created');
   });
 
+  it('reads no error words in prose, nor in tests that are not on the stack', () => {
+    const words = (path: string) => evaluateHypothesis(commit('d', [{ path, binary: false, added: ['  user.email = x;'], removed: [] }]), [], context).matchedWords;
+    assert.deepEqual(words('src/users.js'), ['email']);
+    assert.deepEqual(words('test/users.test.js'), ['email'], 'the test on the stack');
+    for (const path of ['README.md', 'docs/guide/users.md', 'CHANGELOG', 'test/orders.test.js']) assert.deepEqual(words(path), [], path);
+  });
+
+  it('when only tests are on the stack, discounts a commit that changed no product code, and reads words in product code only', () => {
+    const ctx: HypothesisContext = { ...context, anchors: [{ frameIndex: 0, path: 'test/users.test.js', line: 5, weight: 0.6, isTest: true, function: 'it' }], neighbours: [] };
+    const wrote = (path: string) => evaluateHypothesis(commit('t', [{ path: 'test/users.test.js', binary: false, added: ['  expect(user.email).toBe(1);'], removed: [] }, { path, binary: false, added: ['  user.email = x;'], removed: [] }]), [{ incidentPath: 'test/users.test.js', spans: [{ start: 5, end: 5, exact: true }], survivingAddedLines: [5] }], ctx);
+    const testsOnly = wrote('test/helpers.js');
+    const withCode = wrote('src/users.js');
+    assert.equal(withCode.features.crashLineIntroduced, 0.6);
+    assert.equal(testsOnly.features.crashLineIntroduced, 0.18);
+    assert.match(testsOnly.evidence.find((e) => e.kind === 'crash-line-introduced')!.message, /changed no product code/);
+    assert.deepEqual([testsOnly.matchedWords, withCode.matchedWords], [[], ['email']]);
+  });
+
   it('gives an unrelated commit no location evidence', () => {
     const result = evaluateHypothesis(commit('c4', [{ path: 'README.md', binary: false, added: ['docs'], removed: [] }]), [], context);
     for (const name of ['frameLineChanged', 'crashLineIntroduced', 'enclosingSymbolChanged', 'frameFileChanged', 'calleeChanged'] as const) {
