@@ -8,6 +8,8 @@ export interface HunkSpan {
   oldLines: number;
   newStart: number;
   newLines: number;
+  /** The hunk only rewrapped or requoted its lines (see formatting.ts): they keep their identity. */
+  layoutOnly?: boolean;
 }
 
 export interface MappedLine {
@@ -28,7 +30,7 @@ export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[], tr
     const firstTouched = insertionOnly ? h.oldStart + 1 : h.oldStart;
     if (line < firstTouched) break;
     if (!insertionOnly && line < h.oldStart + h.oldLines) {
-      if (transparent && h.newLines > 0) return { line: h.newStart + Math.min(line - h.oldStart, h.newLines - 1), exact: true };
+      if ((transparent || h.layoutOnly) && h.newLines > 0) return { line: h.newStart + Math.min(line - h.oldStart, h.newLines - 1), exact: true };
       // The line was rewritten or deleted by this hunk: point at what replaced it.
       return { line: Math.max(1, h.newLines > 0 ? h.newStart : h.newStart + 1), exact: false };
     }
@@ -123,15 +125,17 @@ export class IncidentLineTracker {
     for (const history of this.files) {
       const change = changes.find((c) => c.newPath === history.pathNow);
       if (!change) continue;
-      const spans = change.hunks.flatMap((h) => hunkSpans(history, h));
+      // A hunk that only changed layout wrote nothing of its own: older lines go through it.
+      const own = change.hunks.filter((h) => !h.layoutOnly);
+      const spans = own.flatMap((h) => hunkSpans(history, h));
       const survivingAddedLines: number[] = [];
-      for (const h of change.hunks) {
+      for (const h of own) {
         for (const added of h.added) {
           const mapped = history.toIncidentRevision(added.line);
           if (mapped.exact) survivingAddedLines.push(mapped.line);
         }
       }
-      tracked.push({ incidentPath: history.incidentPath, spans, survivingAddedLines });
+      if (own.length > 0 || change.hunks.length === 0) tracked.push({ incidentPath: history.incidentPath, spans, survivingAddedLines });
       const renamedFrom = change.oldPath && change.oldPath !== change.newPath ? change.oldPath : undefined;
       history.recordOlderCommit(change.hunks, renamedFrom, formattingOnly);
     }

@@ -67,9 +67,20 @@ function letterAndDigitSum(lines: readonly string[]): number {
 function fileIsReformatOnly(file: FileChange): boolean {
   if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R')) return false;
   const path = file.newPath ?? file.oldPath ?? '';
+  return isLayoutOnly(path, file.hunks.flatMap((h) => h.removed.map((l) => l.text)), file.hunks.flatMap((h) => h.added.map((l) => l.text)));
+}
+
+/**
+ * True when one hunk of a modified file only changed layout (a formatter rewrapped or requoted
+ * it): its lines keep their meaning, so they are not the commit's own.
+ */
+export function isLayoutOnlyHunk(file: FileChange, hunk: FileChange['hunks'][number]): boolean {
+  if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R') || hunk.removed.length === 0 || hunk.added.length === 0) return false;
+  return isLayoutOnly(file.newPath ?? file.oldPath ?? '', hunk.removed.map((l) => l.text), hunk.added.map((l) => l.text));
+}
+
+function isLayoutOnly(path: string, removed: readonly string[], added: readonly string[]): boolean {
   const dialect = dialectOf(path);
-  const removed = file.hunks.flatMap((h) => h.removed.map((l) => l.text));
-  const added = file.hunks.flatMap((h) => h.added.map((l) => l.text));
   if (letterAndDigitSum(removed) !== letterAndDigitSum(added)) return false;
   if (normalise(removed.join('\n'), dialect) !== normalise(added.join('\n'), dialect)) return false;
   // Where indentation is syntax, re-indenting a line in place can move it into or out of a

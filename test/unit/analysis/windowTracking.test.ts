@@ -45,6 +45,28 @@ describe('line tracking over raw history records', () => {
     assert.ok(tracking.parsedHere < records.length, `${tracking.parsedHere} of ${records.length} parsed on the main thread`);
   });
 
+  it('lets the crash line pass through a hunk a formatter only rewrapped, in a commit that also changed code', async () => {
+    const b = new TestRepoBuilder();
+    const crash = "  return order.customer.email.toLowerCase();";
+    const before = `function email(order) {\n${crash}\n}\nfunction total(o) {\n  return o.items.length;\n}\n`;
+    const written = b.commit({ message: 'read the email', files: { 'src/a.js': before } });
+    const wrapped = before.replace(crash, '  return order.customer.email\n    .toLowerCase();').replace('o.items.length', 'o.items.length + 1');
+    b.commit({ message: 'style: prettier, and count one more item', files: { 'src/a.js': wrapped } });
+    const built = b.build();
+    try {
+      const order = built.git('rev-list', 'HEAD').trim().split('\n');
+      const records = await readRawCommits({ root: built.dir }, { commits: order }, { knownCommits: true });
+      const tracking = new WindowLineTracking(['src/a.js'], new Set());
+      const [styled, original] = records.map((r) => tracking.track(r));
+      // The restyle claims only its real change (line 6 today), not the rewrapped crash line (2-3).
+      assert.deepEqual(styled, [{ incidentPath: 'src/a.js', spans: [{ start: 6, end: 6, exact: true }], survivingAddedLines: [6] }]);
+      assert.equal(records[1].info.sha, built.sha(written));
+      assert.ok(original[0].survivingAddedLines.includes(2), JSON.stringify(original));
+    } finally {
+      built.cleanup();
+    }
+  });
+
   it('looks for the part of a name git prints as is', () => {
     assert.equal(literalPart('src/café.js'), 'src/caf');
     assert.equal(literalPart('a "quoted" long-name.js'), ' long-name.js');
