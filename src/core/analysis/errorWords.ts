@@ -12,6 +12,7 @@ export interface ErrorWord {
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 const QUOTED = /(['"`])((?:(?!\1).){1,80})\1/g;
+const WHOLE_QUOTED_NAME = /^\s*(['"])([A-Za-z_][\w]*)\1\s*$/;
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
@@ -71,6 +72,10 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   // The reported failure's words first, then those of the other failures reported with it.
   const exceptions = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()];
   for (const exception of exceptions) {
+    // A message that is only a quoted name (Python's KeyError: 'type') names the missing key,
+    // however common the word: the rarity weighting in the ranking judges how much it says.
+    const key = WHOLE_QUOTED_NAME.exec(exception.message)?.[2];
+    if (key && key.length >= 3 && !found.has(key.toLowerCase())) found.set(key.toLowerCase(), { word: key, origin: 'quoted' });
     for (const m of exception.message.matchAll(QUOTED)) add(m[2], 'quoted');
     // `utils.combine is not a function`, `compactQueue is not defined`: the missing name, unquoted.
     for (const m of exception.message.matchAll(MISSING_SUBJECT)) add(m[1].split('.').pop() ?? m[1], 'quoted');

@@ -24,6 +24,12 @@ describe('error words', () => {
     assert.deepEqual(extractErrorWords(incidentWith('ReferenceError', 'compactQueue is not defined')).filter((w) => w.origin === 'quoted').map((w) => w.word), ['compactQueue']);
   });
 
+  it('keeps the key a KeyError names, however common the word', () => {
+    assert.deepEqual(extractErrorWords(incidentWith('KeyError', "'type'")).map((w) => [w.word, w.origin]), [['type', 'quoted']]);
+    assert.deepEqual(extractErrorWords(incidentWith('KeyError', "'id'")), [], 'too short to find in a diff');
+    assert.deepEqual(extractErrorWords(incidentWith('ValueError', "bad 'type' given")).map((w) => w.word), ['bad', 'given'], 'a common word inside a sentence still says nothing');
+  });
+
   it('keeps a distinctive exception type', () => {
     const words = extractErrorWords(incidentWith('InsufficientFundsError', 'balance too low'));
     assert.ok(words.some((w) => w.word === 'InsufficientFundsError' && w.origin === 'type'));
