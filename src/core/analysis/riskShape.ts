@@ -32,25 +32,43 @@ export function isConfigPath(path: string): boolean {
   return CONFIG_FILE.test(path);
 }
 
+/** Words a guard's meaning rests on; every other name is the guard's subject, which a rename changes. */
+const GUARD_WORDS = new Set('if elif unless not is in and or None null undefined nil typeof instanceof true false True False length size isEmpty empty get hasOwnProperty assert guard Optional requireNonNull isset'.split(' '));
+
+/** A guard with its names blanked and its layout gone: `if field["x"] is None:` and `if spec["x"] is None:` alike. */
+function guardShape(line: string): string {
+  return line.replace(/[A-Za-z_$][\w$]*/g, (w) => (GUARD_WORDS.has(w) ? w : '_')).replace(/\s+/g, '').replace(/[{:]$/, '');
+}
+
+/** The same guard in both: renamed (`field` -> `spec`) or rewrapped (`if (c) f();` -> `if (c) {`). */
+function sameGuard(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 6 && long.startsWith(short);
+}
+
 export function readRiskShape(change: { path: string; added: string[]; removed: string[] }[]): RiskShape {
   const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false };
   for (const file of change) {
     if (isConfigPath(file.path)) shape.configChanged = true;
     const added = new Set(file.added.map((l) => l.trim()));
     const removed = new Set(file.removed.map((l) => l.trim()));
-    // A line moved or re-indented is no change of shape.
+    // A line moved or re-indented is no change of shape; nor is a guard renamed or rewrapped.
+    const addedGuards = [...added].filter((l) => !removed.has(l) && GUARD.test(l)).map(guardShape);
     for (const line of removed) {
       if (added.has(line)) continue;
       if (GUARD.test(line)) {
-        shape.guardsRemoved++;
-        shape.removedGuards.push(line);
+        const kept = addedGuards.findIndex((g) => sameGuard(g, guardShape(line)));
+        if (kept >= 0) addedGuards.splice(kept, 1);
+        else {
+          shape.guardsRemoved++;
+          shape.removedGuards.push(line);
+        }
       }
       if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
+    shape.guardsAdded += addedGuards.length;
     for (const line of added) {
-      if (removed.has(line)) continue;
-      if (GUARD.test(line)) shape.guardsAdded++;
-      if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
+      if (!removed.has(line) && ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
   }
   return shape;

@@ -66,6 +66,16 @@ describe('risk shape', () => {
     assert.equal(shape.guardsAdded, 0);
   });
 
+  it('does not take a renamed or rewrapped guard for a removed one, but sees a changed condition', () => {
+    const shape = readRiskShape([
+      { path: 'a.py', added: ['    if spec["default"] is not None:'], removed: ['    if field["default"] is not None:'] },
+      { path: 'b.js', added: ['  if (!customer.address) {', '    warnings.push(id);', '  }'], removed: ['  if (!customer.address) warnings.push(id);'] },
+      { path: 'c.js', added: ['  if (user.email) {'], removed: ['  if (user != null && user.email) {'] },
+    ]);
+    assert.deepEqual(shape.removedGuards, ['if (user != null && user.email) {']);
+    assert.equal(shape.guardsAdded, 0);
+  });
+
   it('reads membership as a guard only in a condition, not "in" in a sentence or a loop', () => {
     const shape = readRiskShape([
       { path: 'a.py', added: [], removed: ['    if key in table:', '    for item in items:', "    msg = 'not found in cache'"] },
