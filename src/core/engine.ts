@@ -282,7 +282,7 @@ class RevisionCodeModel implements CodeModel {
 
   /**
    * The repository files `from`'s imports name. A JavaScript import of a directory without an
-   * index file (`require('..')` in a package's tests) goes where its package.json's main says.
+   * index file (a package's tests import it as `..`) goes where its package.json's main says.
    */
   private async resolveImports(from: string, syntax: FileSyntax, all: readonly string[], allSet: ReadonlySet<string>): Promise<string[]> {
     const out = new Set<string>();
