@@ -308,8 +308,9 @@ class RevisionCodeModel implements CodeModel {
   async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {
     const wanted = new Set(fileStems);
     const named = (await this.files()).filter((f) => isProductCode(f) && wanted.has(stem(posix.basename(f).replace(/\.[^.]+$/, '')))).slice(0, MAX_NAMED_FILES);
-    await this.parse(named);
-    const out: NamedCandidate[] = [];
+    const parsed = await this.parse(named);
+    // A module named by the test is that code as a whole, as a class named by it is in Java.
+    const out: NamedCandidate[] = [...parsed].map(([path, syntax]) => ({ path, name: posix.basename(path).replace(/\.[^.]+$/, ''), qualifiedName: path, startLine: 1, endLine: syntax.lineCount }));
     for (const [path, pending] of this.syntax) {
       const syntax = await pending;
       for (const s of syntax?.symbols ?? []) {

@@ -50,7 +50,8 @@ export interface CodeModel {
   testTitles(path: string, line: number): Promise<string[]>;
   /**
    * Functions, methods and classes of the files read so far (the frames' neighbourhood), and of
-   * the few product files whose name is one of `fileStems` (`range` -> classes/range.js).
+   * the few product files whose name is one of `fileStems` (`range` -> classes/range.js), those
+   * files also as wholes (named by their base name, lines 1 to the end).
    */
   knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]>;
 }

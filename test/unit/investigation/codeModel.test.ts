@@ -62,6 +62,11 @@ describe('code model kept per commit', function () {
     assert.equal((await third.enclosingSymbol('src/report.js', 2))?.name, 'summary');
   });
 
+  it('offers a product module named by a test word as a whole, beside its functions', async () => {
+    const named = await createCodeModel({ root: repo.dir }, sha).knownSymbols(['report']);
+    assert.deepEqual(named.map((n) => [n.path, n.name, n.startLine, n.endLine]), [['src/report.js', 'report', 1, 5], ['src/report.js', 'summary', 1, 3]]);
+  });
+
   it('names the repository files a file imports, as its language resolves them', async () => {
     const b = new TestRepoBuilder();
     const c = b.commit({ message: 'start', files: {
