@@ -98,7 +98,7 @@ export const DEFAULT_MIN_COMMITS = 300;
 const DEFAULT_MAX_COMMITS = 500;
 /**
  * A regression can surface long after it landed: a day window also takes this many of the
- * newest older commits that changed the frames' files or the code they call.
+ * newest older commits that changed the related code (see relatedPaths).
  */
 export const DEFAULT_OLDER_RELATED_COMMITS = 100;
 /** Frames blamed before the context is known (the context anchors on at most 12). */
