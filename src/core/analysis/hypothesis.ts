@@ -147,6 +147,7 @@ const CREATED_FILE_FACTOR = 0.3;
  * no product code changed the check, not the behaviour checked, which is rarely the cause.
  */
 const TESTS_ONLY_CHANGE_FACTOR = 0.3;
+const TEST_FILE_ELSEWHERE_FACTOR = 0.5;
 
 function onlyTestsOnStack(context: HypothesisContext): boolean {
   return context.anchors.length > 0 && context.anchors.every((a) => a.isTest);
@@ -171,7 +172,8 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     const where = `${anchor.path}:${anchor.line}`;
     const role = anchor.frameIndex === 0 ? 'the crash site' : anchor.isTest ? 'a test frame' : 'a frame of the stack';
     const how = created ? ` (the commit created ${anchor.path})` : onlyTestsChecked ? ' (it changed no product code: the test, not what it checks)' : '';
-    raise('frameFileChanged', weight);
+    // A test file gathers every test of its code: a change away from the failing one says little.
+    raise('frameFileChanged', anchor.isTest ? weight * TEST_FILE_ELSEWHERE_FACTOR : weight);
     if (change.survivingAddedLines.includes(anchor.line)) {
       if (raise('crashLineIntroduced', weight)) out.evidence.push({ kind: 'crash-line-introduced', feature: 'crashLineIntroduced', message: `Wrote line ${where} (${role}, in ${frameName(anchor)}) as it stands today${how}`, path: anchor.path, line: anchor.line });
     } else if (overlaps(change.spans, anchor.line, anchor.line)) {

@@ -153,6 +153,9 @@ describe('hypothesis evidence', () => {
     assert.equal(testsOnly.features.crashLineIntroduced, 0.18);
     assert.match(testsOnly.evidence.find((e) => e.kind === 'crash-line-introduced')!.message, /changed no product code/);
     assert.deepEqual([testsOnly.matchedWords, withCode.matchedWords], [[], ['email']]);
+    // Another test in the failing test's file: its file, but little said.
+    const elsewhere = evaluateHypothesis(commit('e', [{ path: 'test/users.test.js', binary: false, added: ['x'], removed: [] }, { path: 'src/users.js', binary: false, added: ['y'], removed: [] }]), [{ incidentPath: 'test/users.test.js', spans: [{ start: 40, end: 44, exact: true }], survivingAddedLines: [40] }], ctx);
+    assert.equal(elsewhere.features.frameFileChanged, 0.3);
   });
 
   it('gives an unrelated commit no location evidence', () => {
