@@ -307,10 +307,10 @@ class RevisionCodeModel implements CodeModel {
 
   async knownSymbols(fileStems: readonly string[]): Promise<NamedCandidate[]> {
     const wanted = new Set(fileStems);
-    const named = (await this.files()).filter((f) => isProductCode(f) && wanted.has(stem(posix.basename(f).replace(/\.[^.]+$/, '')))).slice(0, MAX_NAMED_FILES);
+    const named = (await this.files()).filter((f) => isProductCode(f) && wanted.has(stem(fileBase(f)))).slice(0, MAX_NAMED_FILES);
     const parsed = await this.parse(named);
     // A module named by the test is that code as a whole, as a class named by it is in Java.
-    const out: NamedCandidate[] = [...parsed].map(([path, syntax]) => ({ path, name: posix.basename(path).replace(/\.[^.]+$/, ''), qualifiedName: path, startLine: 1, endLine: syntax.lineCount }));
+    const out: NamedCandidate[] = [...parsed].map(([path, syntax]) => ({ path, name: fileBase(path), qualifiedName: path, startLine: 1, endLine: syntax.lineCount }));
     for (const [path, pending] of this.syntax) {
       const syntax = await pending;
       for (const s of syntax?.symbols ?? []) {
@@ -352,7 +352,7 @@ class RevisionCodeModel implements CodeModel {
     // that specific: imports through a package's entry point are not always resolvable.
     const all = await this.files();
     for (const name of names) {
-      const named = all.filter((f) => isProductCode(f) && posix.basename(f).replace(/\.[^.]+$/, '') === name);
+      const named = all.filter((f) => isProductCode(f) && fileBase(f) === name);
       if (named.length === 0 || named.length > 2) continue;
       for (const [file, s] of await this.parse(named)) {
         if (found.some((f) => f.path === file)) continue;
@@ -368,6 +368,11 @@ class RevisionCodeModel implements CodeModel {
 }
 
 const JS_LIKE: ReadonlySet<string> = new Set(['javascript', 'typescript', 'tsx']);
+
+/** A file's name without its directory and extension (`lib/stringify.js` -> `stringify`). */
+function fileBase(path: string): string {
+  return posix.basename(path).replace(/\.[^.]+$/, '');
+}
 
 /** Product files named like a test's words read beyond the neighbourhood, at most. */
 const MAX_NAMED_FILES = 6;
