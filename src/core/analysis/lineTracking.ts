@@ -87,8 +87,10 @@ function hunkSpans(history: FileHistory, h: HunkSpan): { start: number; end: num
   for (let line = first; line <= last; line++) {
     const mapped = history.toIncidentRevision(line);
     const previous = spans.at(-1);
+    // Rewritten lines all point at what replaced them: one point for the lot.
+    const samePoint = previous && previous.start === mapped.line && previous.end === mapped.line && previous.exact === mapped.exact;
     if (previous && previous.exact && mapped.exact && mapped.line === previous.end + 1) previous.end = mapped.line;
-    else if (!previous || previous.start !== mapped.line || previous.end !== mapped.line || previous.exact !== mapped.exact) spans.push({ start: mapped.line, end: mapped.line, exact: mapped.exact });
+    else if (!samePoint) spans.push({ start: mapped.line, end: mapped.line, exact: mapped.exact });
   }
   return spans;
 }
