@@ -192,7 +192,7 @@ async function measureRun(setup: SpeedSetup, commits: number, workers: number, p
 }
 
 /** The median run (by total time) of `repeats`, each configuration interleaved with the others so load on the machine hits all alike. */
-function medianRow(rows: SpeedRow[]): SpeedRow {
+function medianRow<T extends SpeedRow>(rows: T[]): T {
   const sorted = [...rows].sort((a, b) => a.totalMs - b.totalMs);
   return sorted[Math.floor(sorted.length / 2)];
 }
@@ -313,7 +313,7 @@ async function timeOlderCommits(setup: SpeedSetup, pool: HypothesisPool, commits
     withOlder.push(await measureRun(setup, commits, pool.size, pool, 1, DEFAULT_OLDER_RELATED_COMMITS));
     without.push(await measureRun(setup, commits, pool.size, pool, 1, 0));
   }
-  const mid = medianRow(withOlder) as SpeedRow & { older: number };
+  const mid = medianRow(withOlder);
   return { commits, olderLimit: DEFAULT_OLDER_RELATED_COMMITS, older: mid.older, withMs: mid.totalMs, withoutMs: medianRow(without).totalMs };
 }
 

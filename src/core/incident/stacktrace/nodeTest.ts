@@ -6,7 +6,8 @@
 
 import { parse as parseYaml } from 'yaml';
 
-const NOT_OK = /^(\s*)not ok \d+\b/;
+const NOT_OK = /^\s*not ok \d+\b/;
+const YAML_OPEN = /^(\s*)---\s*$/;
 const TAP_VERSION = /^TAP version \d+\s*$/;
 const SPEC_SUMMARY = /^\s*✖ failing tests:\s*$/;
 const SPEC_FAILURE = /^\s*✖ /;
@@ -20,7 +21,7 @@ interface TapFailure {
 
 /** The YAML block after line `at` (a `not ok` line) when it opens one: its text, dedented, and where it ends. */
 function yamlBlock(lines: readonly string[], at: number): { text: string; end: number } | undefined {
-  const open = /^(\s*)---\s*$/.exec(lines[at + 1] ?? '');
+  const open = YAML_OPEN.exec(lines[at + 1] ?? '');
   if (!open) return undefined;
   const indent = open[1];
   const body: string[] = [];
@@ -56,7 +57,7 @@ function asV8(failure: TapFailure): string[] | undefined {
  * output or none of its failures has a stack (a suite whose tests failed, a thrown string).
  */
 export function fromNodeTestTap(lines: readonly string[]): string[] | undefined {
-  if (!lines.some((l) => TAP_VERSION.test(l)) && !lines.some((l, i) => NOT_OK.test(l) && /^\s*---\s*$/.test(lines[i + 1] ?? ''))) return undefined;
+  if (!lines.some((l) => TAP_VERSION.test(l)) && !lines.some((l, i) => NOT_OK.test(l) && YAML_OPEN.test(lines[i + 1] ?? ''))) return undefined;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (!NOT_OK.test(lines[i])) continue;
