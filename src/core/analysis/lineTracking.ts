@@ -10,6 +10,8 @@ export interface HunkSpan {
   newLines: number;
   /** The hunk only rewrapped or requoted its lines (see formatting.ts): they keep their identity. */
   layoutOnly?: boolean;
+  /** The hunk only changed comments or blank lines: it moves older lines but wrote no code. */
+  commentOnly?: boolean;
 }
 
 export interface MappedLine {
@@ -127,8 +129,9 @@ export class IncidentLineTracker {
     for (const history of this.files) {
       const change = changes.find((c) => c.newPath === history.pathNow);
       if (!change) continue;
-      // A hunk that only changed layout wrote nothing of its own: older lines go through it.
-      const own = change.hunks.filter((h) => !h.layoutOnly);
+      // A hunk that only changed layout wrote nothing of its own: older lines go through it. One
+      // that only changed comments wrote no code.
+      const own = change.hunks.filter((h) => !h.layoutOnly && !h.commentOnly);
       const spans = own.flatMap((h) => hunkSpans(history, h));
       const survivingAddedLines: number[] = [];
       for (const h of own) {

@@ -3,7 +3,7 @@
 // workers unparsed, since the IncidentLineTracker would neither report nor record anything for it.
 
 import { parseCommitRecords, type RawCommit } from '../git/patchParser';
-import { isLayoutOnlyHunk } from '../git/formatting';
+import { isCommentOnlyHunk, isLayoutOnlyHunk } from '../git/formatting';
 import type { FileChange } from '../git/model';
 import { IncidentLineTracker, type TrackableChange, type TrackedFileChange } from './lineTracking';
 
@@ -18,7 +18,7 @@ export function literalPart(path: string): string | undefined {
 }
 
 export function toTrackable(file: FileChange): TrackableChange {
-  const hunks = file.hunks.map((h) => (isLayoutOnlyHunk(file, h) ? { ...h, layoutOnly: true } : h));
+  const hunks = file.hunks.map((h) => (isLayoutOnlyHunk(file, h) ? { ...h, layoutOnly: true } : isCommentOnlyHunk(file, h) ? { ...h, commentOnly: true } : h));
   return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks };
 }
 

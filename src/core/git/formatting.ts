@@ -91,6 +91,29 @@ function isLayoutOnly(path: string, removed: readonly string[], added: readonly 
   return true;
 }
 
+/** Languages whose comments start with `#` (Python's docstrings are handled with them). */
+const HASH_COMMENTS = new Set(['py', 'pyi', 'rb', 'sh', 'bash', 'pl', 'r', 'yaml', 'yml', 'toml']);
+
+/**
+ * True when one hunk only changed comments, docstrings or blank lines: it changed no code, so
+ * its lines are not a change of the symbol around them (they still move older lines down).
+ */
+export function isCommentOnlyHunk(file: FileChange, hunk: FileChange['hunks'][number]): boolean {
+  if (file.binary || file.submodule || hunk.removed.length + hunk.added.length === 0) return false;
+  const path = file.newPath ?? file.oldPath ?? '';
+  const hash = HASH_COMMENTS.has(path.slice(path.lastIndexOf('.') + 1).toLowerCase());
+  return holdsNoCode(hunk.removed.map((l) => l.text), hash) && holdsNoCode(hunk.added.map((l) => l.text), hash);
+}
+
+/** Lines that are whole comments: `#` lines and docstrings, or `//` lines, `/* *\/` blocks and their `*` lines. */
+function holdsNoCode(lines: readonly string[], hash: boolean): boolean {
+  const text = lines.join('\n');
+  const rest = hash
+    ? text.replace(/^[ \t]*(?:"""[\s\S]*?"""|'''[\s\S]*?''')[ \t]*$/gm, '').replace(/^[ \t]*#.*$/gm, '')
+    : text.replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*$/gm, '').replace(/^[ \t]*(?:\/\/|\*).*$/gm, '');
+  return rest.trim() === '';
+}
+
 /** True when every changed file only changed layout (and at least one file changed content). */
 export function isFormattingOnly(files: FileChange[]): boolean {
   const withHunks = files.filter((f) => f.hunks.length > 0);

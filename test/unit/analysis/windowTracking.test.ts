@@ -67,6 +67,36 @@ describe('line tracking over raw history records', () => {
     }
   });
 
+  it('claims no lines for hunks that only changed comments or docstrings, and still moves the lines below them', async () => {
+    const b = new TestRepoBuilder();
+    const py = 'class Invoice:\n    def total(self):\n        return self.subtotal() - self.discount()\n';
+    const js = 'function total(o) {\n  return o.items.length;\n}\n';
+    b.commit({ message: 'start', files: { 'src/invoice.py': py, 'src/total.js': js } });
+    const documentedPy = py
+      .replace('class Invoice:\n', 'class Invoice:\n    """An invoice.\n\n    Amounts are derived on demand.\n    """\n\n')
+      .replace('    def total(self):\n', '    def total(self):\n        """Amount due."""\n        # discounts before tax\n');
+    const documentedJs = `/**\n * Counts the items.\n * @param o the order\n */\n${js.replace('  return', '  // every item counts\n  return')}`;
+    b.commit({ message: 'docs: docstrings and comments', files: { 'src/invoice.py': documentedPy, 'src/total.js': documentedJs } });
+    b.commit({ message: 'count one more', files: { 'src/invoice.py': documentedPy.replace('self.discount()', 'self.discount() + 1'), 'src/total.js': documentedJs.replace('o.items.length', 'o.items.length + 1') } });
+    const built = b.build();
+    try {
+      const order = built.git('rev-list', 'HEAD').trim().split('\n');
+      const records = await readRawCommits({ root: built.dir }, { commits: order }, { knownCommits: true });
+      const tracking = new WindowLineTracking(['src/invoice.py', 'src/total.js'], new Set());
+      const [code, docs, start] = records.map((r) => tracking.track(r));
+      assert.deepEqual(code.map((c) => [c.incidentPath, c.spans]), [
+        ['src/invoice.py', [{ start: 10, end: 10, exact: true }]],
+        ['src/total.js', [{ start: 7, end: 7, exact: true }]],
+      ]);
+      assert.deepEqual(docs, [], 'comments and docstrings are no change of the code around them');
+      // The first commit's lines land below the inserted comments.
+      const py0 = start.find((c) => c.incidentPath === 'src/invoice.py')!;
+      assert.deepEqual(py0.survivingAddedLines, [1, 7]);
+    } finally {
+      built.cleanup();
+    }
+  });
+
   it('looks for the part of a name git prints as is', () => {
     assert.equal(literalPart('src/café.js'), 'src/caf');
     assert.equal(literalPart('a "quoted" long-name.js'), ' long-name.js');
