@@ -312,11 +312,11 @@ function startPhases(incident: Incident, options: InvestigationOptions, repo: Gi
  */
 async function blameOfAnchors(repo: GitRepository, revision: string, frames: Promise<LocatedFrame[]>, context: Promise<HypothesisContext>, stop: AbortSignal | undefined): Promise<BlameResult[]> {
   const early = likelyAnchors(await frames);
-  const first = await blameLines(repo, revision, early, { signal: stop });
+  const first = await blameLines(repo, revision, early, { signal: stop, seeThroughLayout: true });
   const { anchors } = await context;
   const blamedEarly = new Set(early.map((t) => `${t.path}:${t.line}`));
   const missed = anchors.filter((a) => !blamedEarly.has(`${a.path}:${a.line}`)).map((a) => ({ path: a.path, line: a.line }));
-  const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop }))] : first;
+  const all = missed.length > 0 ? [...first, ...(await blameLines(repo, revision, missed, { signal: stop, seeThroughLayout: true }))] : first;
   return inAnchorOrder(all, anchors);
 }
 

@@ -10,6 +10,8 @@ export interface HunkSpan {
   newLines: number;
   /** The hunk only rewrapped or requoted its lines (see formatting.ts): they keep their identity. */
   layoutOnly?: boolean;
+  /** For a layout-only hunk: the new line each of its old lines' text went to. */
+  lineMap?: readonly number[];
   /** The hunk only changed comments or blank lines: it moves older lines but wrote no code. */
   commentOnly?: boolean;
 }
@@ -32,7 +34,7 @@ export function mapLineThroughHunks(line: number, hunks: readonly HunkSpan[], tr
     const firstTouched = insertionOnly ? h.oldStart + 1 : h.oldStart;
     if (line < firstTouched) break;
     if (!insertionOnly && line < h.oldStart + h.oldLines) {
-      if ((transparent || h.layoutOnly) && h.newLines > 0) return { line: h.newStart + Math.min(line - h.oldStart, h.newLines - 1), exact: true };
+      if ((transparent || h.layoutOnly) && h.newLines > 0) return { line: h.lineMap?.[line - h.oldStart] ?? h.newStart + Math.min(line - h.oldStart, h.newLines - 1), exact: true };
       // The line was rewritten or deleted by this hunk: point at what replaced it.
       return { line: Math.max(1, h.newLines > 0 ? h.newStart : h.newStart + 1), exact: false };
     }

@@ -3,7 +3,7 @@
 // workers unparsed, since the IncidentLineTracker would neither report nor record anything for it.
 
 import { parseCommitRecords, type RawCommit } from '../git/patchParser';
-import { isCommentOnlyHunk, isLayoutOnlyHunk } from '../git/formatting';
+import { isCommentOnlyHunk, layoutLineMaps, layoutOnlyHunks } from '../git/formatting';
 import type { FileChange } from '../git/model';
 import { IncidentLineTracker, type TrackableChange, type TrackedFileChange } from './lineTracking';
 
@@ -17,9 +17,14 @@ export function literalPart(path: string): string | undefined {
   return longest.length > 0 ? longest : undefined;
 }
 
-export function toTrackable(file: FileChange): TrackableChange {
-  const hunks = file.hunks.map((h) => (isLayoutOnlyHunk(file, h) ? { ...h, layoutOnly: true } : isCommentOnlyHunk(file, h) ? { ...h, commentOnly: true } : h));
-  return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks };
+/** A commit's file changes as line tracking reads them, each hunk marked when it wrote no code. */
+export function toTrackable(files: readonly FileChange[]): TrackableChange[] {
+  const layout = layoutOnlyHunks(files);
+  return files.map((file, i) => {
+    const lineMaps = layoutLineMaps(file, layout[i]);
+    const hunks = file.hunks.map((h, j) => (layout[i][j] ? { ...h, layoutOnly: true, lineMap: lineMaps[j] } : isCommentOnlyHunk(file, h) ? { ...h, commentOnly: true } : h));
+    return { ...(file.oldPath ? { oldPath: file.oldPath } : {}), ...(file.newPath ? { newPath: file.newPath } : {}), hunks };
+  });
 }
 
 export class WindowLineTracking {
@@ -45,7 +50,7 @@ export class WindowLineTracking {
     for (const file of diff.files) {
       if (file.newPath && file.oldPath && file.oldPath !== file.newPath && this.names.has(file.newPath)) this.follow(file.oldPath);
     }
-    return this.tracker.track(diff.files.map(toTrackable), diff.formattingOnly);
+    return this.tracker.track(toTrackable(diff.files), diff.formattingOnly);
   }
 
   private follow(path: string): void {

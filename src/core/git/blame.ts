@@ -1,20 +1,30 @@
 // Who last changed each frame line at the incident's revision: one `git blame --porcelain` per
-// file with one -L range per line, skipping the revisions in `.git-blame-ignore-revs`.
+// file with one -L range per line, skipping the revisions in `.git-blame-ignore-revs` and, when
+// asked, any commit that only reformatted the line.
 
 import { CauseLensError } from '../errors';
 import { assertRepositoryPath } from './blob';
-import { readIgnoreRevs } from './formatting';
+import { readRawCommits } from './commitStream';
+import { layoutOnlyHunks, readIgnoreRevs } from './formatting';
 import { isShallowRepository, lookUpCommits, runGit, type GitRepository } from './gitClient';
 import type { BlameResult, BlameTarget } from './model';
-import { unquoteGitPath } from './patchParser';
+import { parseCommitRecords, unquoteGitPath } from './patchParser';
 
 export interface BlameOptions {
   signal?: AbortSignal;
   /** Revisions to see through; default: the working tree's `.git-blame-ignore-revs`. */
   ignoreRevs?: ReadonlySet<string>;
+  /**
+   * Also see through a commit whose change of the line only rewrapped, re-indented or requoted it
+   * (a formatter pass nobody listed): the line is blamed again past it.
+   */
+  seeThroughLayout?: boolean;
 }
 
 const PARALLEL_FILES = 4;
+
+/** Formatter passes seen through, one after another, at most (each costs a read and a blame). */
+const MAX_LAYOUT_ROUNDS = 2;
 
 /** Blame for each target line; lines git cannot blame (missing file, past the end) are left out. */
 export async function blameLines(
@@ -23,6 +33,40 @@ export async function blameLines(
   targets: readonly BlameTarget[],
   options: BlameOptions = {},
 ): Promise<BlameResult[]> {
+  if (!options.seeThroughLayout) return blameListed(repo, rev, targets, options);
+  const ignoreRevs = new Set(options.ignoreRevs ?? readIgnoreRevs(repo.root));
+  let results = await blameListed(repo, rev, targets, { ...options, ignoreRevs });
+  for (let round = 0; round < MAX_LAYOUT_ROUNDS; round++) {
+    const layout = await layoutOnlyBlame(repo, results, options.signal);
+    if (layout.length === 0) break;
+    for (const r of layout) ignoreRevs.add(r.sha);
+    const again = await blameListed(repo, rev, layout.map((r) => ({ path: r.path, line: r.line })), { ...options, ignoreRevs });
+    results = [...results.filter((r) => !layout.includes(r)), ...again];
+  }
+  return results;
+}
+
+/** The results whose commit only changed the layout of that line (read from the commits' diffs). */
+async function layoutOnlyBlame(repo: GitRepository, results: readonly BlameResult[], signal: AbortSignal | undefined): Promise<BlameResult[]> {
+  const shas = [...new Set(results.filter((r) => !r.boundary).map((r) => r.sha))];
+  if (shas.length === 0) return [];
+  const records = await readRawCommits(repo, { commits: shas }, { knownCommits: true, ...(signal ? { signal } : {}) });
+  const layoutLines = new Set<string>();
+  for (const record of records) {
+    for (const diff of parseCommitRecords(record.bytes)) {
+      const flags = layoutOnlyHunks(diff.files);
+      diff.files.forEach((file, i) =>
+        file.hunks.forEach((h, j) => {
+          if (!flags[i][j]) return;
+          for (let line = h.newStart; line < h.newStart + h.newLines; line++) layoutLines.add(`${diff.commit.sha}\0${file.newPath}\0${line}`);
+        }),
+      );
+    }
+  }
+  return results.filter((r) => layoutLines.has(`${r.sha}\0${r.originalPath}\0${r.originalLine}`));
+}
+
+async function blameListed(repo: GitRepository, rev: string, targets: readonly BlameTarget[], options: BlameOptions): Promise<BlameResult[]> {
   const byPath = new Map<string, number[]>();
   for (const t of targets) {
     assertRepositoryPath(t.path);

@@ -74,9 +74,67 @@ function fileIsReformatOnly(file: FileChange): boolean {
  * True when one hunk of a modified file only changed layout (a formatter rewrapped or requoted
  * it): its lines keep their meaning, so they are not the commit's own.
  */
-export function isLayoutOnlyHunk(file: FileChange, hunk: FileChange['hunks'][number]): boolean {
+function isLayoutOnlyHunk(file: FileChange, hunk: FileChange['hunks'][number]): boolean {
   if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R') || hunk.removed.length === 0 || hunk.added.length === 0) return false;
   return isLayoutOnly(file.newPath ?? file.oldPath ?? '', hunk.removed.map((l) => l.text), hunk.added.map((l) => l.text));
+}
+
+/**
+ * Which hunks of each file only changed layout. A formatter's diff often matches an unchanged line
+ * of the old text (a closing brace, a `return x;` that moved one block out) to a different one in
+ * the new: the hunks around it are then layout only together, with that line on either side, and
+ * no single hunk is. So in a commit that is clearly reformatting (several hunks, a third of them,
+ * are layout one by one), every hunk of a file counts as layout when the file's changed lines hold
+ * the same words and operators before and after: only their order, brackets, commas and quotes moved.
+ */
+export function layoutOnlyHunks(files: readonly FileChange[]): boolean[][] {
+  const flags = files.map((file) => file.hunks.map((h) => isLayoutOnlyHunk(file, h)));
+  const all = flags.flat();
+  const layout = all.filter(Boolean).length;
+  if (layout < 2 || layout * 3 < all.length) return flags;
+  return files.map((file, i) => {
+    if (flags[i].every(Boolean) || (file.status !== 'M' && file.status !== 'R')) return flags[i];
+    const removed = file.hunks.flatMap((h) => h.removed.map((l) => l.text));
+    const added = file.hunks.flatMap((h) => h.added.map((l) => l.text));
+    return letterAndDigitSum(removed) === letterAndDigitSum(added) && tokenBag(removed) === tokenBag(added) ? flags[i].map(() => true) : flags[i];
+  });
+}
+
+/**
+ * For each layout-only hunk (`flags`), the new line each of its old lines went to: the one holding
+ * the same point of the file's changed text, counted in characters a formatter keeps. Counted over
+ * all those hunks together, since a formatter's lines may land in the next hunk (see above).
+ */
+export function layoutLineMaps(file: FileChange, flags: readonly boolean[]): (number[] | undefined)[] {
+  const dialect = dialectOf(file.newPath ?? file.oldPath ?? '');
+  const starts: { offset: number; line: number }[] = [];
+  let length = 0;
+  file.hunks.forEach((h, j) => {
+    if (!flags[j]) return;
+    for (const l of h.added) {
+      starts.push({ offset: length, line: l.line });
+      length += normalise(l.text, dialect).length;
+    }
+  });
+  let offset = 0;
+  let at = 0;
+  return file.hunks.map((h, j) => {
+    if (!flags[j] || starts.length === 0) return undefined;
+    return h.removed.map((l) => {
+      while (at + 1 < starts.length && starts[at + 1].offset <= offset) at++;
+      offset += normalise(l.text, dialect).length;
+      return starts[at].line;
+    });
+  });
+}
+
+/** The words and operator characters of the lines, sorted: what stays when only layout changes. */
+function tokenBag(lines: readonly string[]): string {
+  const tokens: string[] = [];
+  for (const line of lines) {
+    for (const m of line.matchAll(/[A-Za-z0-9_$]+|[^A-Za-z0-9_$\s(){}[\],;'"`]/g)) tokens.push(m[0]);
+  }
+  return tokens.sort().join(' ');
 }
 
 function isLayoutOnly(path: string, removed: readonly string[], added: readonly string[]): boolean {

@@ -35,7 +35,7 @@ describe('line tracking over raw history records', () => {
     const followed = ['src/new.js', 'src/café.js'];
     const diffs = await readCommitDiffs({ root: repo.dir }, { commits: order });
     const every = new IncidentLineTracker(followed);
-    const expected = diffs.map((d) => every.track(d.files.map(toTrackable), d.formattingOnly));
+    const expected = diffs.map((d) => every.track(toTrackable(d.files), d.formattingOnly));
     const records = await readRawCommits({ root: repo.dir }, { commits: order }, { knownCommits: true });
     const tracking = new WindowLineTracking(followed, new Set());
     assert.deepEqual(records.map((r) => tracking.track(r)), expected);
@@ -64,6 +64,39 @@ describe('line tracking over raw history records', () => {
       assert.ok(original[0].survivingAddedLines.includes(2), JSON.stringify(original));
     } finally {
       built.cleanup();
+    }
+  });
+
+  it('sees a formatter pass through hunks git split at a line it matched to a different one', async () => {
+    // Re-indenting moves the inner `return problems;` to the outer one's indentation: git keeps
+    // the outer one as unchanged, so neither hunk around it is layout on its own.
+    const lint = 'function lint(commit) {\n    const problems = [];\n    const header = parse(commit.subject);\n    if (!header) {\n        problems.push("header");\n        return problems;\n    }\n    if (header.type === "x") {\n        problems.push("type");\n    }\n    return problems;\n}\n\nfunction parse(subject) {\n    return { type: subject.split(":")[0] };\n}\n';
+    const reformat = (text: string) => text.replace(/ {4}/g, '  ').replace(/"/g, "'");
+    const build = (formatted: string) => {
+      const b = new TestRepoBuilder();
+      b.commit({ message: 'lint headers', files: { 'src/lint.js': lint, 'src/util.js': 'function id(x) {\n    return x;\n}\n' } });
+      b.commit({ message: 'style: prettier', files: { 'src/lint.js': formatted, 'src/util.js': 'function id(x) {\n  return x;\n}\n' } });
+      return b.build();
+    };
+    for (const [formatted, claimed] of [[reformat(lint), false], [reformat(lint).replace("=== 'x'", "!== 'x'"), true]] as const) {
+      const built = build(formatted);
+      try {
+        const order = built.git('rev-list', 'HEAD').trim().split('\n');
+        const records = await readRawCommits({ root: built.dir }, { commits: order }, { knownCommits: true });
+        const tracking = new WindowLineTracking(['src/lint.js'], new Set());
+        const [styled, original] = records.map((r) => tracking.track(r));
+        // A changed operator is a change, however the rest was reformatted.
+        assert.equal(styled.length > 0, claimed, JSON.stringify(styled));
+        const survivors = original[0].survivingAddedLines;
+        if (claimed) {
+          assert.ok(styled[0].spans.some((s) => s.start <= 8 && s.end >= 8) && !survivors.includes(8), JSON.stringify({ styled, original }));
+        } else {
+          // Both pushes are the first commit's, at today's lines 5 and 9.
+          assert.ok(survivors.includes(5) && survivors.includes(9), JSON.stringify(original));
+        }
+      } finally {
+        built.cleanup();
+      }
     }
   });
 

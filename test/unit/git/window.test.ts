@@ -159,6 +159,16 @@ describe('git history: candidate window', () => {
     await assert.rejects(blameLines(repo, head, [{ path: '/etc/passwd', line: 1 }]), (e: CauseLensError) => e.reason === 'outside-workspace');
   });
 
+  it('sees through a commit that only reformatted the line when asked, though nobody listed it', async () => {
+    const repo = { root: t.repo.dir };
+    const head = t.repo.git('rev-parse', 'HEAD').trim();
+    const targets = [{ path: 'src/checkout.py', line: 1 }, { path: 'src/checkout.py', line: 2 }];
+    const listedNone = { ignoreRevs: new Set<string>() };
+    assert.deepEqual((await blameLines(repo, head, targets, listedNone)).map((b) => [b.line, b.sha]), [[1, t.reformat], [2, t.reformat]]);
+    const through = await blameLines(repo, head, targets, { ...listedNone, seeThroughLayout: true });
+    assert.deepEqual(through.map((b) => [b.line, b.sha, b.originalLine]).sort(), [[1, t.old, 1], [2, t.old, 2]]);
+  });
+
   it('works on a shallow clone and marks blame stopped at its boundary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'causelens-shallow-'));
     try {
