@@ -92,10 +92,10 @@ describe('investigate: overlapping phases', function () {
       assert.equal(result.causes[0].commit.sha, old.culprit, JSON.stringify(result.causes.map((c) => c.commit.subject)));
       const culprit = result.causes[0];
       assert.ok(culprit.evidence.some((e) => e.kind === 'enclosing-symbol'), JSON.stringify(culprit.evidence));
-      // Its changed lines (the comment and the dropped guard) are where they stand at the incident revision.
-      // (before the window's header commit moved them 3 lines down: 1 and 2-3).
+      // Its changed code (the dropped guard; its added comment is no code) is where it stands at the
+      // incident revision (before the window's header commit moved it 3 lines down: 2-3).
       const lines = culprit.suspectLines.filter((l) => l.path === 'src/api.js').map((l) => l.line);
-      assert.ok(lines.includes(4) && lines.every((l) => l >= 4 && l <= 6), JSON.stringify(culprit.suspectLines));
+      assert.ok(lines.includes(5) && lines.every((l) => l >= 5 && l <= 6), JSON.stringify(culprit.suspectLines));
 
       const without = await investigate(readIncident(OLD_GUARD_TRACE), { repoPath: old.repo.dir, workers: 1, maxCommits: 3, olderRelatedCommits: 0, ...stages });
       assert.equal(without.stats.olderRelatedCommits, 0);
