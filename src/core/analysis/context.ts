@@ -5,7 +5,7 @@
 import type { Incident } from '../incident/model';
 import { crashLineWords, extractErrorWords, missingValueWords, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
-import { symbolsNamedBy, testAnchorNames, testNameStems, type NamedCandidate } from './testNames';
+import { symbolsNamedBy, testAnchorNames, testNameStems, testNameWords, type NamedCandidate } from './testNames';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
 
 /** A frame already mapped to a repository path and line at the incident revision. */
@@ -65,7 +65,7 @@ const MAX_NEIGHBOURS = 200;
 /** A symbol the failing test names counts like one two calls away from the test's code. */
 const NAMED_BY_TEST_FACTOR = 0.5;
 
-const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5, 'missing-value': 1 };
+const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5, 'missing-value': 1, 'test-name': 0.6 };
 /** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
 const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
 
@@ -135,7 +135,9 @@ export async function buildHypothesisContext(
     }
   }
 
-  for (const n of await namedByFailingTests(anchors, code)) {
+  const failingTest = await failingTestNames(anchors, code);
+  const known = failingTest && failingTest.stems.length > 0 ? await code.knownSymbols(failingTest.stems) : [];
+  for (const n of namedByFailingTest(failingTest, anchors[0], known)) {
     const key = `${n.path}:${n.startLine}:${n.name}`;
     if (!neighbours.has(key) && !anchors.some((a) => a.path === n.path && a.symbol?.startLine === n.startLine)) neighbours.set(key, n);
   }
@@ -146,7 +148,7 @@ export async function buildHypothesisContext(
 
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
   const messages = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()].map((e) => e.message);
-  const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines)];
+  const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines), ...(failingTest?.words ?? [])];
   const errorWords: HypothesisContext['errorWords'] = [];
   for (const w of words) {
     const word = w.word.toLowerCase();
@@ -167,20 +169,26 @@ export async function buildHypothesisContext(
 }
 
 /**
- * When the only frames in the project are tests: the product symbols the failing test's names
- * point at (see testNames.ts), weighed like code two calls from the test.
+ * When the only frames in the project are tests, what the failing test's names say (see
+ * testNames.ts): the stems that point at the code under test, and the words of the behaviour it
+ * checks (its titles and function, not its file or class), which count as words of the error.
  */
-async function namedByFailingTests(anchors: readonly FrameAnchor[], code: CodeModel): Promise<NeighbourSymbol[]> {
+async function failingTestNames(anchors: readonly FrameAnchor[], code: CodeModel): Promise<{ titles: string[]; stems: string[]; words: ErrorWord[] } | undefined> {
   // A product frame on the stack already says where the code under test failed.
   const test = anchors[0];
-  if (!test || anchors.some((a) => !a.isTest)) return [];
+  if (!test || anchors.some((a) => !a.isTest)) return undefined;
   const titles = await code.testTitles(test.path, test.line);
-  const names = testAnchorNames(test, titles);
-  const stems = testNameStems(names);
-  if (stems.length === 0) return [];
-  const namedBy = titles.at(-1) ?? test.symbol?.name ?? test.function ?? names[0];
-  const weight = round((test.weight / TEST_FRAME_FACTOR) * NAMED_BY_TEST_FACTOR);
-  return symbolsNamedBy(stems, await code.knownSymbols(stems)).map((s) => ({
+  const stems = testNameStems(testAnchorNames(test, titles));
+  const behaviour = [...titles, test.symbol?.name.split('.').at(-1) ?? '', test.function?.split('.').at(-1) ?? ''];
+  return { titles, stems, words: testNameWords(behaviour).map((word) => ({ word, origin: 'test-name' as const })) };
+}
+
+/** The product symbols the failing test's names point at, weighed like code two calls from the test. */
+function namedByFailingTest(test: { titles: string[]; stems: string[] } | undefined, anchor: FrameAnchor | undefined, known: readonly NamedCandidate[]): NeighbourSymbol[] {
+  if (!test || !anchor || known.length === 0) return [];
+  const namedBy = test.titles.at(-1) ?? anchor.symbol?.name ?? anchor.function ?? testAnchorNames(anchor, test.titles)[0];
+  const weight = round((anchor.weight / TEST_FRAME_FACTOR) * NAMED_BY_TEST_FACTOR);
+  return symbolsNamedBy(test.stems, known).map((s) => ({
     path: s.path, name: s.qualifiedName, startLine: s.startLine, endLine: s.endLine, distance: 2, weight, via: namedBy, namedBy,
   }));
 }

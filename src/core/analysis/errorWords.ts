@@ -7,7 +7,7 @@ import type { Incident } from '../incident/model';
 export interface ErrorWord {
   word: string;
   /** Where the word came from; quoted message identifiers are the strongest signal. */
-  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span' | 'crash-line' | 'missing-value';
+  origin: 'quoted' | 'message' | 'type' | 'breadcrumb' | 'span' | 'crash-line' | 'missing-value' | 'test-name';
 }
 
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;

@@ -32,17 +32,29 @@ export function stem(word: string): string {
 
 /** The stems of the distinctive words of test names (titles, function, class and file names). */
 export function testNameStems(names: readonly string[]): string[] {
-  const stems = new Set<string>();
+  return [...new Set(distinctiveWords(names).map(stem))];
+}
+
+/**
+ * The distinctive words of what a test says it checks (its titles and function name, as written
+ * and as stems): the behaviour that failed, so a change that mentions it is suspect.
+ */
+export function testNameWords(names: readonly string[]): string[] {
+  return [...new Set(distinctiveWords(names).flatMap((w) => [w, stem(w)]))];
+}
+
+function distinctiveWords(names: readonly string[]): string[] {
+  const words: string[] = [];
   for (const name of names) {
     for (const token of name.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
       // identifierParts keeps the whole token first; when it has parts, they say it.
       const parts = identifierParts(token);
       for (const part of parts.length > 1 ? parts.slice(1) : parts) {
-        if (isInformative(part) && !TESTING_WORDS.has(part)) stems.add(stem(part));
+        if (isInformative(part) && !TESTING_WORDS.has(part)) words.push(part);
       }
     }
   }
-  return [...stems];
+  return words;
 }
 
 /** The names a test anchor goes by: its titles, function and class, and its file's name. */

@@ -76,6 +76,9 @@ describe('incident context', () => {
     const named = context.neighbours.filter((n) => n.namedBy);
     assert.deepEqual(named.map((n) => n.name), ['RelativeJoin', 'split_path', 'join_url'], 'most shared words first; test code is not a suspect');
     assert.ok(named.every((n) => n.namedBy === 'test_at_30' && n.distance === 2 && n.weight === 0.5));
+    // What the test checks is a word of the failure; its file's name ('paths') is not.
+    const fromName = context.errorWords.filter((w) => w.originWeight === 0.6 && !w.fromCrashLine).map((w) => w.word);
+    assert.deepEqual(fromName.sort(), ['join', 'relative']);
   });
 
   it('names nothing when a product frame is on the stack: that frame says where the code failed', async () => {
