@@ -13,6 +13,7 @@ export interface ErrorWord {
 const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 const QUOTED = /(['"`])((?:(?!\1).){1,80})\1/g;
 const WHOLE_QUOTED_NAME = /^\s*(['"])([A-Za-z_][\w]*)\1\s*$/;
+const UNTRIMMED_WORDS = ['trim', 'strip'];
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
@@ -80,6 +81,10 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
     // `utils.combine is not a function`, `compactQueue is not defined`: the missing name, unquoted.
     for (const m of exception.message.matchAll(MISSING_SUBJECT)) add(m[1].split('.').pop() ?? m[1], 'quoted');
   }
+  // A quoted value with spaces at an end (`For input string: "8080   "`) was not trimmed: the
+  // code that trims (or strips) it is the suspect.
+  const untrimmed = exceptions.some((e) => [...e.message.matchAll(QUOTED)].some((m) => m[2].trim() !== '' && m[2] !== m[2].trim()));
+  for (const word of untrimmed ? UNTRIMMED_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
   for (const exception of exceptions) {
     add(exception.message, 'message');
     // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.

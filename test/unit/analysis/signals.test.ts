@@ -30,6 +30,13 @@ describe('error words', () => {
     assert.deepEqual(extractErrorWords(incidentWith('ValueError', "bad 'type' given")).map((w) => w.word), ['bad', 'given'], 'a common word inside a sentence still says nothing');
   });
 
+  it('suspects the trimming when a quoted value has spaces at an end', () => {
+    const words = (type: string, message: string) => extractErrorWords(incidentWith(type, message)).map((w) => w.word);
+    assert.deepEqual(words('java.lang.NumberFormatException', 'For input string: "8080    "'), ['trim', 'strip', 'input']);
+    assert.ok(words('ValueError', "invalid literal for int() with base 10: ' 42'").includes('strip'));
+    assert.ok(!words('java.lang.NumberFormatException', 'For input string: "80a0"').includes('trim'));
+  });
+
   it('keeps a distinctive exception type', () => {
     const words = extractErrorWords(incidentWith('InsufficientFundsError', 'balance too low'));
     assert.ok(words.some((w) => w.word === 'InsufficientFundsError' && w.origin === 'type'));
