@@ -10,7 +10,7 @@ import { isProductCode, isTestPath } from './analysis/paths';
 import type { NeighbourSymbol, SymbolSpan } from './analysis/hypothesis';
 import { bindsAtRunTime, unresolvedNames } from './analysis/definitions';
 import { stem, type NamedCandidate } from './analysis/testNames';
-import { callNeighbourhood, enclosingSymbols, executedThrough, languageForPath, LruMap, MAX_PARSE_CHARS, parseSource, resolveImport, SyntaxCache, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
+import { callNeighbourhood, declarationEnd, enclosingSymbols, executedThrough, languageForPath, LruMap, MAX_PARSE_CHARS, parseSource, resolveImport, SyntaxCache, testTitlesAt, withSyntaxTree, type FileSyntax, type SourceFile } from './ast';
 import { readBlobsAtRevisions, type GitRepository } from './git';
 import { runGit } from './git/gitClient';
 import type { Incident } from './incident/model';
@@ -273,6 +273,24 @@ class RevisionCodeModel implements CodeModel {
     return this.calleesOfLines(path, at.line, parsed, depth, callees);
   }
 
+  async constantsRead(path: string, names: readonly string[]): Promise<Omit<NeighbourSymbol, 'weight' | 'via' | 'distance'>[]> {
+    if (!languageForPath(path) || names.length === 0) return [];
+    const files = [path, ...[...(await this.neighbourhoodFiles(path, 1)).keys()].filter((f) => f !== path && isProductCode(f))];
+    const found: Omit<NeighbourSymbol, 'weight' | 'via' | 'distance'>[] = [];
+    for (const name of names) {
+      const definition = constantDefinition(name);
+      for (const file of files) {
+        const lines = ((await this.texts.get(file)) ?? '').split('\n');
+        const index = lines.findIndex((l) => definition.test(l));
+        if (index < 0) continue;
+        const endLine = (await this.atLine(file, index + 1, (tree, column) => declarationEnd(tree, index + 1, column))) ?? index + 1;
+        found.push({ path: file, name, startLine: index + 1, endLine });
+        break;
+      }
+    }
+    return found;
+  }
+
   async importedFiles(path: string): Promise<string[]> {
     if (!languageForPath(path)) return [];
     const [all, parsed] = await Promise.all([this.files(), this.parse([path])]);
@@ -368,6 +386,14 @@ class RevisionCodeModel implements CodeModel {
 }
 
 const JS_LIKE: ReadonlySet<string> = new Set(['javascript', 'typescript', 'tsx']);
+
+/**
+ * A line that assigns the constant `name` where it is declared: `export const NAME =`,
+ * `NAME: dict[str, int] = {`, `private static final Map<String, Double> NAME = ...`.
+ */
+function constantDefinition(name: string): RegExp {
+  return new RegExp(`^[ \\t]*(?:(?:export|public|private|protected|static|final|readonly|const|let|var)\\s+)*(?:[\\w.$<>,?\\[\\] ]+?\\s+)?${name}\\s*(?::[^=\\n]+)?=(?!=)`);
+}
 
 /** A file's name without its directory and extension (`lib/stringify.js` -> `stringify`). */
 function fileBase(path: string): string {

@@ -44,6 +44,11 @@ export interface CodeModel {
    * on the lines leading to it (an anonymous test callback).
    */
   callNeighbours(path: string, at: { symbol?: SymbolSpan; line: number; executedThrough?: number }, depth: 1 | 2): Promise<Omit<NeighbourSymbol, 'weight' | 'via'>[]>;
+  /**
+   * Where the constants `names` that code in `path` reads are declared, with their whole
+   * statement: in `path`, the files it imports, or its package.
+   */
+  constantsRead(path: string, names: readonly string[]): Promise<Omit<NeighbourSymbol, 'weight' | 'via' | 'distance'>[]>;
   /** The repository files `path` imports, resolved as its language resolves imports. */
   importedFiles(path: string): Promise<string[]>;
   /** Titles of the test blocks (`describe`, `it`, `test`) around a line, outermost first. */
@@ -135,6 +140,11 @@ export async function buildHypothesisContext(
     }
   }
 
+  for (const n of await constantsReadNearCrash(anchors, code)) {
+    const key = `${n.path}:${n.startLine}:${n.name}`;
+    if (!neighbours.has(key)) neighbours.set(key, n);
+  }
+
   const failingTest = await failingTestNames(anchors, code);
   const known = failingTest && failingTest.stems.length > 0 ? await code.knownSymbols(failingTest.stems) : [];
   for (const n of namedByFailingTest(failingTest, anchors[0], known)) {
@@ -166,6 +176,34 @@ export async function buildHypothesisContext(
     ...missingNameKind(incident),
     ...timing,
   };
+}
+
+/** Frames whose code is read for the constants it uses: the crash site and its caller. */
+const CONSTANT_READING_FRAMES = 2;
+/** Lines of a frame's function read for them, at most (the lines up to the frame's). */
+const CONSTANT_READING_LINES = 60;
+/** `ROUTES`, `WEIGHT_FACTORS`, `VOLUME_TIERS2`: the names code gives its tables of data. */
+const CONSTANT_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b/g;
+
+/**
+ * The constant tables the crash site's code (and its caller's) read on the way to the frame's
+ * line: a wrong or missing entry fails the code that reads it without ever being on the stack.
+ * Each counts as code one call from the frame.
+ */
+async function constantsReadNearCrash(anchors: readonly FrameAnchor[], code: CodeModel): Promise<NeighbourSymbol[]> {
+  const out: NeighbourSymbol[] = [];
+  for (const anchor of anchors.slice(0, CONSTANT_READING_FRAMES)) {
+    const from = Math.max(anchor.symbol?.startLine ?? anchor.line, anchor.line - CONSTANT_READING_LINES);
+    const lines = await Promise.all(Array.from({ length: anchor.line - from + 1 }, (_, i) => code.sourceLine(anchor.path, from + i)));
+    const names = [...new Set(lines.flatMap((l) => l?.match(CONSTANT_NAME) ?? []))].filter((n) => n.length >= 3 && /[A-Z]{2}/.test(n));
+    const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
+    const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
+    for (const c of await code.constantsRead(anchor.path, names)) {
+      // A table spans lines; a one-line limit or name is a setting, not data a lookup can miss.
+      if (c.endLine > c.startLine && !out.some((o) => o.path === c.path && o.startLine === c.startLine)) out.push({ ...c, distance: 1, weight: round(base * 0.8), via, reads: true });
+    }
+  }
+  return out;
 }
 
 /**

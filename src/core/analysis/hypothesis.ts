@@ -42,6 +42,8 @@ export interface NeighbourSymbol extends SymbolSpan {
   via: string;
   /** Set instead when no call reaches it but the failing test's name names it: that test name. */
   namedBy?: string;
+  /** A constant (a table of data) `via` reads, rather than code it calls. */
+  reads?: boolean;
 }
 
 export interface HypothesisContext {
@@ -203,7 +205,7 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     const feature: FeatureName = n.namedBy ? 'testNamedChanged' : n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
     const created = createdHere(n.path);
     if (!raise(feature, n.weight * (created ? CREATED_FILE_FACTOR : 1))) continue;
-    const how = n.namedBy ? `code the failing test '${n.namedBy}' names` : `${n.distance === 1 ? 'one call' : 'two calls'} from ${n.via}`;
+    const how = n.namedBy ? `code the failing test '${n.namedBy}' names` : n.reads ? `data ${n.via} reads` : `${n.distance === 1 ? 'one call' : 'two calls'} from ${n.via}`;
     out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${how}${created ? ` (the commit created ${n.path})` : ''}`, path: n.path, line: n.startLine });
   }
   for (const change of tracked) {

@@ -8,5 +8,6 @@ export { enclosingSymbols, extractFileSyntax, type FileSyntax, type SymbolInfo, 
 export { symbolsChangedByHunk, identifiersInLines, hunkWords, type HunkSymbols, type CodeWords, type HunkWords } from './changes';
 export { resolveImport } from './imports';
 export { executedThrough } from './execution';
+export { declarationEnd } from './declarations';
 export { testTitlesAt } from './testNames';
 export { callNeighbourhood, type SourceFile, type NeighbourSymbol, type CodeLocation } from './neighbourhood';

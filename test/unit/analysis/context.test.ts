@@ -25,6 +25,7 @@ function codeModel(symbols: NamedCandidate[] = [], titles: string[] = []): CodeM
     },
     testTitles: async () => titles,
     importedFiles: async (path: string) => (path.startsWith('tests/') ? ['lib/paths.py', 'lib/sep.py'] : []),
+    constantsRead: async () => [],
     knownSymbols: async (stems: readonly string[]) => {
       fileStems.push(...stems);
       return symbols;
@@ -79,6 +80,23 @@ describe('incident context', () => {
     // What the test checks is a word of the failure; its file's name ('paths') is not.
     const fromName = context.errorWords.filter((w) => w.originWeight === 0.6 && !w.fromCrashLine).map((w) => w.word);
     assert.deepEqual(fromName.sort(), ['join', 'relative']);
+  });
+
+  it('leads the crash site to the tables of data it reads on the way to its line, not to one-line settings', async () => {
+    const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/lib/route.py", line 9, in resolve', "KeyError: 'invoice.reminder'"].join('\n'));
+    const asked: string[][] = [];
+    const code: CodeModel = {
+      ...codeModel(),
+      enclosingSymbol: async () => ({ name: 'resolve', startLine: 7, endLine: 10 }),
+      sourceLine: async (_path: string, line: number) => ['def resolve(topic):', '    limit = MAX_HOPS', '    return ROUTES[topic]'][line - 7],
+      constantsRead: async (_path: string, names: readonly string[]) => {
+        asked.push([...names]);
+        return [{ path: 'lib/routes.py', name: 'ROUTES', startLine: 3, endLine: 9 }, { path: 'lib/route.py', name: 'MAX_HOPS', startLine: 2, endLine: 2 }];
+      },
+    };
+    const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'lib/route.py', line: 9 }], code);
+    assert.deepEqual(asked, [['MAX_HOPS', 'ROUTES']]);
+    assert.deepEqual(context.neighbours.map((n) => [n.path, n.name, n.distance, n.weight, n.via, n.reads]), [['lib/routes.py', 'ROUTES', 1, 0.8, 'resolve', true]]);
   });
 
   it('names nothing when a product frame is on the stack: that frame says where the code failed', async () => {

@@ -129,6 +129,13 @@ describe('hypothesis evidence', () => {
     assert.equal(outside.features.testNamedChanged, 0);
   });
 
+  it('finds a change to a table of data the crash site reads', () => {
+    const ctx: HypothesisContext = { ...context, neighbours: [...context.neighbours, { path: 'src/routes.js', name: 'ROUTES', startLine: 3, endLine: 20, distance: 1, weight: 0.8, via: 'resolve', reads: true }] };
+    const table = evaluateHypothesis(commit('t', [{ path: 'src/routes.js', binary: false, added: ["  'invoice.reminders': 'mail',"], removed: ["  'invoice.reminder': 'mail',"] }]), [{ incidentPath: 'src/routes.js', spans: [{ start: 12, end: 12, exact: true }], survivingAddedLines: [12] }], ctx);
+    assert.equal(table.features.calleeChanged, 0.8);
+    assert.match(table.evidence[0].message, /Changed ROUTES \(src\/routes\.js:3\), data resolve reads/);
+  });
+
   it('counts crash-line words only where the change edited other lines', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 0.5, fromCrashLine: true }], crashLineTexts: ['const r = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('w', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).matchedWords;

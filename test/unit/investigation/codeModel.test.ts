@@ -89,6 +89,28 @@ describe('code model kept per commit', function () {
     }
   });
 
+  it('finds where the constants a frame reads are declared, with their whole statement', async () => {
+    const b = new TestRepoBuilder();
+    const c = b.commit({ message: 'start', files: {
+      'src/routes.js': "'use strict';\n\nexport const ROUTES = {\n  'invoice.paid': 'billing',\n  'invoice.reminder': 'mail',\n};\nexport const LIMIT = 3;\n",
+      'src/router.js': "import { ROUTES } from './routes.js';\nexport function resolve(topic) {\n  return ROUTES[topic].toUpperCase();\n}\n",
+      'app/units.py': 'import math\n\nVOLUME_TIERS: tuple = (\n    (250, 20),\n    (100, 15),\n)\n',
+      'app/pricing.py': 'from app.units import VOLUME_TIERS\n\ndef tier(q):\n    return [p for t, p in VOLUME_TIERS if q > t][0]\n',
+      'src/main/java/a/ref/UnitTable.java': 'package a.ref;\n\nimport java.util.Map;\n\npublic final class UnitTable {\n  public static final Map<String, Double> WEIGHT_FACTORS =\n      Map.ofEntries(\n          Map.entry("kg", 1.0),\n          Map.entry("lbs", 0.45));\n}\n',
+      'src/main/java/a/units/Weights.java': 'package a.units;\n\nimport a.ref.UnitTable;\n\npublic final class Weights {\n  public static double kg(double v, String unit) {\n    return v * UnitTable.WEIGHT_FACTORS.get(unit);\n  }\n}\n',
+    } });
+    const built = b.build();
+    try {
+      const model = createCodeModel({ root: built.dir }, built.sha(c));
+      const spans = async (path: string, names: string[]) => (await model.constantsRead(path, names)).map((d) => [d.path, d.name, d.startLine, d.endLine]);
+      assert.deepEqual(await spans('src/router.js', ['ROUTES', 'NOT_THERE']), [['src/routes.js', 'ROUTES', 3, 6]]);
+      assert.deepEqual(await spans('app/pricing.py', ['VOLUME_TIERS']), [['app/units.py', 'VOLUME_TIERS', 3, 6]]);
+      assert.deepEqual(await spans('src/main/java/a/units/Weights.java', ['WEIGHT_FACTORS']), [['src/main/java/a/ref/UnitTable.java', 'WEIGHT_FACTORS', 6, 9]]);
+    } finally {
+      built.cleanup();
+    }
+  });
+
   it('reads and parses a file unchanged between two commits once, and a changed one again', async () => {
     const first = createCodeModel({ root: repo.dir }, sha);
     await first.enclosingSymbol('src/api.js', 2);
