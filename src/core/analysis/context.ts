@@ -166,6 +166,7 @@ export async function buildHypothesisContext(
     const fromCrashLine = w.origin === 'crash-line' || w.origin === 'missing-value';
     errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(fromCrashLine ? { fromCrashLine: true } : {}), ...(w.origin === 'missing-value' ? { missingValue: true } : {}) });
   }
+  await markMissingValueSources(anchors[0], words.filter((w) => w.origin === 'missing-value').map((w) => w.word), neighbours, code);
   return {
     anchors,
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
@@ -176,6 +177,24 @@ export async function buildHypothesisContext(
     ...missingNameKind(incident),
     ...timing,
   };
+}
+
+/**
+ * The missing value came from a call the crash site made (`const header = parseHeader(s)!;` then
+ * `header.type`): the function called is where it went missing. Marks those neighbours.
+ */
+async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
+  if (!crash || missing.length === 0) return;
+  const from = Math.max(crash.symbol?.startLine ?? crash.line, crash.line - CONSTANT_READING_LINES);
+  const text = (await Promise.all(Array.from({ length: crash.line - from + 1 }, (_, i) => code.sourceLine(crash.path, from + i)))).join('\n');
+  for (const word of missing) {
+    const name = word.replace(/[$]/g, '\\$');
+    const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
+    const called = new Set([...text.matchAll(assigned)].map((m) => m[1]));
+    for (const n of neighbours.values()) {
+      if (n.distance === 1 && !n.reads && !n.namedBy && called.has(n.name.split('.').at(-1) ?? n.name)) n.returnsMissing = word;
+    }
+  }
 }
 
 /** Frames whose code is read for the constants it uses: the crash site and its caller. */

@@ -44,6 +44,8 @@ export interface NeighbourSymbol extends SymbolSpan {
   namedBy?: string;
   /** A constant (a table of data) `via` reads, rather than code it calls. */
   reads?: boolean;
+  /** The missing value of the error (a word of it) is what the crash site got from calling it. */
+  returnsMissing?: string;
 }
 
 export interface HypothesisContext {
@@ -204,6 +206,10 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     if (!change || !overlaps(change.spans, n.startLine, n.endLine)) continue;
     const feature: FeatureName = n.namedBy ? 'testNamedChanged' : n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
     const created = createdHere(n.path);
+    if (n.returnsMissing && !created && out.features.missingValueAssigned === 0) {
+      out.features.missingValueAssigned = 1;
+      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message: `Changed ${n.name}, whose result is '${n.returnsMissing}', the missing value`, path: n.path, line: n.startLine });
+    }
     if (!raise(feature, n.weight * (created ? CREATED_FILE_FACTOR : 1))) continue;
     const how = n.namedBy ? `code the failing test '${n.namedBy}' names` : n.reads ? `data ${n.via} reads` : `${n.distance === 1 ? 'one call' : 'two calls'} from ${n.via}`;
     out.evidence.push({ kind: 'callee', feature, message: `Changed ${n.name} (${n.path}:${n.startLine}), ${how}${created ? ` (the commit created ${n.path})` : ''}`, path: n.path, line: n.startLine });
@@ -302,6 +308,8 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
  * the crash line. The commit that changed it is the likely source of the undefined/None/null.
  */
 function judgeMissingValueAssignments(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  // Already found where it came from (the function the crash site got it from).
+  if (out.features.missingValueAssigned > 0) return;
   const crashLines = new Set(context.crashLineTexts ?? []);
   for (const w of context.errorWords.filter((e) => e.missingValue)) {
     const name = w.word.replace(/[$]/g, '\\$');

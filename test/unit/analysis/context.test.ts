@@ -99,6 +99,22 @@ describe('incident context', () => {
     assert.deepEqual(context.neighbours.map((n) => [n.path, n.name, n.distance, n.weight, n.via, n.reads]), [['lib/routes.py', 'ROUTES', 1, 0.8, 'resolve', true]]);
   });
 
+  it('marks the function the crash site got its missing value from', async () => {
+    const incident = readIncident(['TypeError: Cannot read properties of undefined (reading \'type\')', '    at toEntry (/repo/src/entry.ts:3:29)'].join('\n'));
+    const source = ['export function toEntry(commit) {', '  const header = parseHeader(commit.subject)!;', '  return { type: sectionFor(header.type) };'];
+    const code: CodeModel = {
+      ...codeModel(),
+      enclosingSymbol: async () => ({ name: 'toEntry', startLine: 1, endLine: 4 }),
+      sourceLine: async (_path: string, line: number) => source[line - 1],
+      callNeighbours: async () => [
+        { path: 'src/header.ts', name: 'parseHeader', startLine: 6, endLine: 12, distance: 1 },
+        { path: 'src/entry.ts', name: 'sectionFor', startLine: 8, endLine: 10, distance: 1 },
+      ],
+    };
+    const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/entry.ts', line: 3 }], code);
+    assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing]), [['parseHeader', 'header'], ['sectionFor', undefined]]);
+  });
+
   it('names nothing when a product frame is on the stack: that frame says where the code failed', async () => {
     const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/tests/test_paths.py", line 30, in test_split', '  File "/repo/lib/paths.py", line 9, in split_path', 'KeyError: 1'].join('\n'));
     const code = codeModel([symbol('lib/paths.py', 'split_path', 1)]);

@@ -136,6 +136,14 @@ describe('hypothesis evidence', () => {
     assert.match(table.evidence[0].message, /Changed ROUTES \(src\/routes\.js:3\), data resolve reads/);
   });
 
+  it('finds a change to the function the missing value came from', () => {
+    const ctx: HypothesisContext = { ...context, neighbours: [{ path: 'src/header.ts', name: 'parseHeader', startLine: 6, endLine: 12, distance: 1, weight: 0.8, via: 'toEntry', returnsMissing: 'header' }] };
+    const changed = evaluateHypothesis(commit('h', [{ path: 'src/header.ts', binary: false, added: ['  const m = /^(\\w+)!?:/.exec(s);'], removed: ['  const m = /^(\\w+):/.exec(s);'] }]), [{ incidentPath: 'src/header.ts', spans: [{ start: 8, end: 8, exact: true }], survivingAddedLines: [8] }], ctx);
+    assert.equal(changed.features.missingValueAssigned, 1);
+    assert.equal(changed.features.calleeChanged, 0.8);
+    assert.ok(changed.evidence.some((e) => e.kind === 'missing-value-assigned' && /parseHeader, whose result is 'header'/.test(e.message)), JSON.stringify(changed.evidence));
+  });
+
   it('counts crash-line words only where the change edited other lines', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 0.5, fromCrashLine: true }], crashLineTexts: ['const r = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('w', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).matchedWords;
