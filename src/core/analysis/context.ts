@@ -185,8 +185,7 @@ export async function buildHypothesisContext(
  */
 async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
   if (!crash || missing.length === 0) return;
-  const from = Math.max(crash.symbol?.startLine ?? crash.line, crash.line - CONSTANT_READING_LINES);
-  const text = (await Promise.all(Array.from({ length: crash.line - from + 1 }, (_, i) => code.sourceLine(crash.path, from + i)))).join('\n');
+  const text = (await linesLeadingTo(crash, code)).join('\n');
   for (const word of missing) {
     const name = word.replace(/[$]/g, '\\$');
     const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
@@ -197,10 +196,18 @@ async function markMissingValueSources(crash: FrameAnchor | undefined, missing: 
   }
 }
 
+/** Lines of a frame's function read for what it did before failing, at most. */
+const LINES_LEADING_TO_FRAME = 60;
+
+/** The lines of the frame's function up to and including the frame's line (unreadable ones empty). */
+async function linesLeadingTo(anchor: FrameAnchor, code: CodeModel): Promise<string[]> {
+  const from = Math.max(anchor.symbol?.startLine ?? anchor.line, anchor.line - LINES_LEADING_TO_FRAME);
+  const lines = await Promise.all(Array.from({ length: anchor.line - from + 1 }, (_, i) => code.sourceLine(anchor.path, from + i)));
+  return lines.map((l) => l ?? '');
+}
+
 /** Frames whose code is read for the constants it uses: the crash site and its caller. */
 const CONSTANT_READING_FRAMES = 2;
-/** Lines of a frame's function read for them, at most (the lines up to the frame's). */
-const CONSTANT_READING_LINES = 60;
 /** `ROUTES`, `WEIGHT_FACTORS`, `VOLUME_TIERS2`: the names code gives its tables of data. */
 const CONSTANT_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b/g;
 
@@ -212,9 +219,8 @@ const CONSTANT_NAME = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\b/g;
 async function constantsReadNearCrash(anchors: readonly FrameAnchor[], code: CodeModel): Promise<NeighbourSymbol[]> {
   const out: NeighbourSymbol[] = [];
   for (const anchor of anchors.slice(0, CONSTANT_READING_FRAMES)) {
-    const from = Math.max(anchor.symbol?.startLine ?? anchor.line, anchor.line - CONSTANT_READING_LINES);
-    const lines = await Promise.all(Array.from({ length: anchor.line - from + 1 }, (_, i) => code.sourceLine(anchor.path, from + i)));
-    const names = [...new Set(lines.flatMap((l) => l?.match(CONSTANT_NAME) ?? []))].filter((n) => n.length >= 3 && /[A-Z]{2}/.test(n));
+    const lines = await linesLeadingTo(anchor, code);
+    const names = [...new Set(lines.flatMap((l) => l.match(CONSTANT_NAME) ?? []))].filter((n) => n.length >= 3 && /[A-Z]{2}/.test(n));
     const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
     const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
     for (const c of await code.constantsRead(anchor.path, names)) {
