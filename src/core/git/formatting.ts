@@ -64,8 +64,13 @@ function letterAndDigitSum(lines: readonly string[]): number {
   return sum;
 }
 
+/** A text file that existed before and after the commit: only such a file can be reformatted. */
+function isModifiedText(file: FileChange): boolean {
+  return !file.binary && !file.submodule && (file.status === 'M' || file.status === 'R');
+}
+
 function fileIsReformatOnly(file: FileChange): boolean {
-  if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R')) return false;
+  if (!isModifiedText(file)) return false;
   const path = file.newPath ?? file.oldPath ?? '';
   return isLayoutOnly(path, file.hunks.flatMap((h) => h.removed.map((l) => l.text)), file.hunks.flatMap((h) => h.added.map((l) => l.text)));
 }
@@ -75,7 +80,7 @@ function fileIsReformatOnly(file: FileChange): boolean {
  * it): its lines keep their meaning, so they are not the commit's own.
  */
 function isLayoutOnlyHunk(file: FileChange, hunk: FileChange['hunks'][number]): boolean {
-  if (file.binary || file.submodule || (file.status !== 'M' && file.status !== 'R') || hunk.removed.length === 0 || hunk.added.length === 0) return false;
+  if (!isModifiedText(file) || hunk.removed.length === 0 || hunk.added.length === 0) return false;
   return isLayoutOnly(file.newPath ?? file.oldPath ?? '', hunk.removed.map((l) => l.text), hunk.added.map((l) => l.text));
 }
 
@@ -93,7 +98,7 @@ export function layoutOnlyHunks(files: readonly FileChange[]): boolean[][] {
   const layout = all.filter(Boolean).length;
   if (layout < 2 || layout * 3 < all.length) return flags;
   return files.map((file, i) => {
-    if (flags[i].every(Boolean) || (file.status !== 'M' && file.status !== 'R')) return flags[i];
+    if (flags[i].every(Boolean) || !isModifiedText(file)) return flags[i];
     const removed = file.hunks.flatMap((h) => h.removed.map((l) => l.text));
     const added = file.hunks.flatMap((h) => h.added.map((l) => l.text));
     return letterAndDigitSum(removed) === letterAndDigitSum(added) && tokenBag(removed) === tokenBag(added) ? flags[i].map(() => true) : flags[i];
