@@ -219,17 +219,43 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
   }
 }
 
+/** The searches a context's error words need, built once per context (a batch shares one). */
+interface WordSearches {
+  /** Case-blind: a line holding none of the error words cannot match any of them. */
+  anyWord: RegExp;
+  /** Per word naming the missing value: the word alone (a quick test), then an assignment of it. */
+  missingValue: { word: string; mentions: RegExp; assigns: RegExp }[];
+}
+
+const wordSearches = new WeakMap<HypothesisContext, WordSearches>();
+
+function searchesFor(context: HypothesisContext): WordSearches {
+  let searches = wordSearches.get(context);
+  if (!searches) {
+    const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    searches = {
+      anyWord: new RegExp(context.errorWords.map((w) => escape(w.word)).join('|'), 'i'),
+      missingValue: context.errorWords
+        .filter((e) => e.missingValue)
+        .map(({ word }) => {
+          const name = escape(word);
+          const assigns = new RegExp(`(?:^|[^\\w$.])(?:this\\.|self\\.|@)?${name}\\s*(?::(?!:)|=(?!=))|\\.${name}\\s*=(?!=)|\\bset${name}\\s*\\(`, 'i');
+          return { word, mentions: new RegExp(name, 'i'), assigns };
+        }),
+    };
+    wordSearches.set(context, searches);
+  }
+  return searches;
+}
+
 function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
-  const words = context.errorWords.map((w) => w.word);
-  const wordSet = new Set(words);
-  // Every part of an identifier is a substring of the lower-cased line: lines holding no error
+  const wordSet = new Set(context.errorWords.map((w) => w.word));
+  // Every part of an identifier is a substring of the line, case aside: lines holding no error
   // word that way cannot match, and most lines of most commits are such lines.
-  const mayHoldWord = (line: string) => {
-    const lower = line.toLowerCase();
-    return words.some((w) => lower.includes(w));
-  };
+  const { anyWord } = searchesFor(context);
+  const mayHoldWord = (line: string) => anyWord.test(line);
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
   // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
@@ -311,15 +337,14 @@ function judgeMissingValueAssignments(commit: CandidateCommit, context: Hypothes
   // Already found where it came from (the function the crash site got it from).
   if (out.features.missingValueAssigned > 0) return;
   const crashLines = new Set(context.crashLineTexts ?? []);
-  for (const w of context.errorWords.filter((e) => e.missingValue)) {
-    const name = w.word.replace(/[$]/g, '\\$');
-    const assigns = new RegExp(`(?:^|[^\\w$.])(?:this\\.|self\\.|@)?${name}\\s*(?::(?!:)|=(?!=))|\\.${name}\\s*=(?!=)|\\bset${name}\\s*\\(`, 'i');
+  for (const { word, mentions, assigns } of searchesFor(context).missingValue) {
+    const setsIt = (l: string) => mentions.test(l) && assigns.test(l) && !crashLines.has(l.trim());
     for (const file of commit.files) {
       if (file.created || file.binary) continue;
-      const line = [...file.removed, ...file.added].find((l) => !crashLines.has(l.trim()) && assigns.test(l));
+      const line = file.removed.find(setsIt) ?? file.added.find(setsIt);
       if (!line) continue;
       out.features.missingValueAssigned = 1;
-      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message: `Changed how '${w.word}', the missing value, is set in ${file.path}: \`${line.trim().slice(0, 80)}\``, path: file.path });
+      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message: `Changed how '${word}', the missing value, is set in ${file.path}: \`${line.trim().slice(0, 80)}\``, path: file.path });
       return;
     }
   }
