@@ -4,7 +4,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { CauseLensError } from '../errors';
 import { readIgnoreRevs } from './formatting';
-import { lookUpCommits, runGit, SAFE_DIFF_FLAGS, type GitRepository } from './gitClient';
+import { isFullSha, lookUpCommits, runGit, SAFE_DIFF_FLAGS, type GitRepository } from './gitClient';
 import type { CommitDiff } from './model';
 import { LOG_FORMAT, LogPatchParser, RawCommitSplitter, type RawCommit } from './patchParser';
 
@@ -238,15 +238,44 @@ export async function* streamRawCommits(
   yield* readLogOutput(repo, selection, options, new RawCommitSplitter(), { high: options.highWater ?? RAW_HIGH_WATER, weigh: (r) => r.bytes.length });
 }
 
+/**
+ * Records of a few named commits read lately, by repository and full sha. A commit never changes,
+ * and one investigation reads some twice: blame checks whether its commits only reformatted the
+ * line, then the same commits are scored. Each read is a git start (~10 ms of blocked main thread
+ * in a big process).
+ */
+const recentRecords = new Map<string, RawCommit>();
+const RECENT_RECORDS = 64;
+
 /** Every raw record of a (small) selection at once, e.g. read ahead while another stream runs. */
 export async function readRawCommits(
   repo: GitRepository,
   selection: CommitSelection | WalkSelection,
   options: StreamCommitDiffsOptions = {},
 ): Promise<RawCommit[]> {
-  const out: RawCommit[] = [];
-  for await (const records of streamRawCommits(repo, selection, options)) out.push(...records);
-  return out;
+  // Only the default read is kept: other diff options make other records.
+  const keep =
+    !('walk' in selection) &&
+    !selection.blameCommits &&
+    options.mergeDiffs === undefined &&
+    options.contextLines === undefined &&
+    selection.commits.every(isFullSha);
+  const key = (sha: string) => `${repo.root}\0${sha}`;
+  const known = keep ? selection.commits.filter((sha) => recentRecords.has(key(sha))) : [];
+  const toRead = known.length > 0 ? { commits: (selection as CommitSelection).commits.filter((sha) => !known.includes(sha)) } : selection;
+  const read: RawCommit[] = [];
+  for await (const records of streamRawCommits(repo, toRead, options)) read.push(...records);
+  if (!keep) return read;
+  for (const record of read) {
+    recentRecords.delete(key(record.info.sha));
+    recentRecords.set(key(record.info.sha), record);
+    if (recentRecords.size > RECENT_RECORDS) recentRecords.delete(recentRecords.keys().next().value!);
+  }
+  if (known.length === 0) return read;
+  // In the order asked for, as git gives them (`--no-walk=unsorted`).
+  const bySha = new Map(read.map((r) => [r.info.sha, r]));
+  for (const sha of known) bySha.set(sha, recentRecords.get(key(sha))!);
+  return [...new Set(selection.commits)].flatMap((sha) => bySha.get(sha) ?? []);
 }
 
 /** Convenience for callers that want every diff at once (small windows, tests). */

@@ -149,6 +149,11 @@ export async function resolveCommit(repo: GitRepository, rev: string, signal?: A
   }
 }
 
+/** A commit's whole sha (SHA-1 or SHA-256), as git lists it: it names that commit for good. */
+export function isFullSha(id: string): boolean {
+  return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(id);
+}
+
 /** A revision resolved to its commit, with the committer time the day window counts back from. */
 export interface ResolvedCommit {
   sha: string;
@@ -167,6 +172,23 @@ export interface ResolvedCommit {
 export async function resolveCommitWithTime(repo: GitRepository, rev: string, signal?: AbortSignal, nth?: number): Promise<ResolvedCommit | undefined> {
   if (!/^[\w./@^~:+-]+$/.test(rev) || rev.startsWith('-')) return undefined;
   const n = nth !== undefined && nth > 1 ? Math.floor(nth) : 1;
+  // A full sha names one commit for good, and its history with it: asked again (the extension
+  // investigates at the same commit), the answer is the one git gave before.
+  // A shallow clone's history can still grow below it: not kept there.
+  const key = isFullSha(rev) && repo.shallow === false ? `${repo.root}\0${rev}\0${n}` : undefined;
+  const kept = key !== undefined ? resolvedShas.get(key) : undefined;
+  if (kept) return { ...kept, ...(kept.nth ? { nth: { ...kept.nth } } : {}) };
+  const resolved = await resolveUncached(repo, rev, n, signal);
+  if (key !== undefined && resolved) {
+    if (resolvedShas.size >= 256) resolvedShas.clear();
+    resolvedShas.set(key, resolved);
+  }
+  return resolved;
+}
+
+const resolvedShas = new Map<string, ResolvedCommit>();
+
+async function resolveUncached(repo: GitRepository, rev: string, n: number, signal: AbortSignal | undefined): Promise<ResolvedCommit | undefined> {
   try {
     const walk = n > 1 ? [`--max-count=${n}`] : ['-1', '--no-walk'];
     const lines = (await runGit(repo, ['log', ...walk, '--format=%H %ct', '--end-of-options', `${rev}^{commit}`, '--'], { signal })).split('\n').filter(Boolean);

@@ -3,6 +3,8 @@
 // however git's output is chunked and whatever the messages and file contents look like.
 
 import * as assert from 'node:assert/strict';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { CauseLensError } from '../../../src/core/errors';
 import { logPatchArgs, LogPatchParser, SAFE_GIT_CONFIG } from '../../../src/core/git';
 import { readRawCommits, streamRawCommits } from '../../../src/core/git/commitStream';
@@ -79,6 +81,22 @@ describe('git history: raw commit records', () => {
       }
     })();
     await assert.rejects(reading, (e: unknown) => e instanceof CauseLensError && e.reason === 'cancelled');
+  });
+
+  it('gives a commit it read lately again without starting git, in the order asked', async () => {
+    const copy = trickyHistory();
+    try {
+      const [newest, second, ...older] = copy.git('rev-list', 'HEAD').trim().split('\n');
+      const fresh = await readRawCommits({ root: copy.dir }, { commits: [newest, second] }, { knownCommits: true });
+      renameSync(join(copy.dir, '.git'), join(copy.dir, 'git-was-here'));
+      // No git can run here now: what comes back was kept.
+      const again = await readRawCommits({ root: copy.dir }, { commits: [second, newest] }, { knownCommits: true });
+      assert.deepEqual(again.map((r) => r.info.sha), [second, newest]);
+      assert.deepEqual(again.map((r) => r.bytes.toString('utf8')), [fresh[1], fresh[0]].map((r) => r.bytes.toString('utf8')));
+      await assert.rejects(readRawCommits({ root: copy.dir }, { commits: [second, older[0]] }, { knownCommits: true }), 'a commit not read lately needs git');
+    } finally {
+      copy.cleanup();
+    }
   });
 
   it('reads a revision walk as git lists it: the records of the listed commits, in their order', async () => {
