@@ -14,6 +14,9 @@ const IDENTIFIER = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 const QUOTED = /(['"`])((?:(?!\1).){1,80})\1/g;
 const WHOLE_QUOTED_NAME = /^\s*(['"])([A-Za-z_][\w]*)\1\s*$/;
 const UNTRIMMED_WORDS = ['trim', 'strip'];
+/** How code rounds, across languages: `round`, `ROUND_HALF_UP`, `quantize`, `toFixed`, `setScale`, `floor`. */
+const ROUNDING_WORDS = ['round', 'rounding', 'half', 'quantize', 'tofixed', 'setscale', 'floor', 'ceil'];
+const DECIMAL = /(?<![\w.])-?\d+\.\d+(?![\w.])/g;
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
@@ -85,6 +88,9 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   // code that trims (or strips) it is the suspect.
   const untrimmed = exceptions.some((e) => [...e.message.matchAll(QUOTED)].some((m) => m[2].trim() !== '' && m[2] !== m[2].trim()));
   for (const word of untrimmed ? UNTRIMMED_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
+  // Two decimals one unit apart in their last place (`12.49` where `12.50` was expected): the
+  // value was rounded another way, so the code that rounds is the suspect.
+  for (const word of exceptions.some((e) => offByLastDigit(e.message)) ? ROUNDING_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
   for (const exception of exceptions) {
     add(exception.message, 'message');
     // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.
@@ -97,6 +103,19 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   for (const crumb of incident.breadcrumbs ?? []) add(crumb.message, 'breadcrumb');
   for (const span of incident.spanPath ?? []) add(span.name, 'span');
   return [...found.values()];
+}
+
+/** Whether `message` holds two different decimals that differ by one unit in the finer one's last place. */
+export function offByLastDigit(message: string): boolean {
+  const numbers = [...new Set([...message.matchAll(DECIMAL)].map((m) => m[0]))].slice(0, 12);
+  for (let i = 0; i < numbers.length; i++) {
+    for (let j = i + 1; j < numbers.length; j++) {
+      const places = Math.max(numbers[i].split('.')[1].length, numbers[j].split('.')[1].length);
+      const units = Math.abs(Number(numbers[i]) - Number(numbers[j])) * 10 ** places;
+      if (units > 0.5 && units < 1.5) return true;
+    }
+  }
+  return false;
 }
 
 /** Identifiers of the source lines the stack points at (the crash line first): the values involved. */
