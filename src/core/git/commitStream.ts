@@ -253,29 +253,32 @@ export async function readRawCommits(
   selection: CommitSelection | WalkSelection,
   options: StreamCommitDiffsOptions = {},
 ): Promise<RawCommit[]> {
-  // Only the default read is kept: other diff options make other records.
-  const keep =
-    !('walk' in selection) &&
-    !selection.blameCommits &&
-    options.mergeDiffs === undefined &&
-    options.contextLines === undefined &&
-    selection.commits.every(isFullSha);
+  // Only full shas named with the default read are kept: other diff options make other records.
+  const named =
+    !('walk' in selection) && !selection.blameCommits && options.mergeDiffs === undefined && options.contextLines === undefined && selection.commits.every(isFullSha)
+      ? selection.commits
+      : undefined;
   const key = (sha: string) => `${repo.root}\0${sha}`;
-  const known = keep ? selection.commits.filter((sha) => recentRecords.has(key(sha))) : [];
-  const toRead = known.length > 0 ? { commits: (selection as CommitSelection).commits.filter((sha) => !known.includes(sha)) } : selection;
+  const kept = new Map<string, RawCommit>();
+  for (const sha of named ?? []) {
+    const record = recentRecords.get(key(sha));
+    if (record) kept.set(sha, record);
+  }
+  const toRead = named && kept.size > 0 ? { commits: named.filter((sha) => !kept.has(sha)) } : selection;
   const read: RawCommit[] = [];
   for await (const records of streamRawCommits(repo, toRead, options)) read.push(...records);
-  if (!keep) return read;
-  for (const record of read) {
-    recentRecords.delete(key(record.info.sha));
-    recentRecords.set(key(record.info.sha), record);
-    if (recentRecords.size > RECENT_RECORDS) recentRecords.delete(recentRecords.keys().next().value!);
+  // A few named commits are what gets asked again; a long read would only churn them out.
+  if (named && read.length <= RECENT_RECORDS) {
+    for (const record of read) {
+      recentRecords.delete(key(record.info.sha));
+      recentRecords.set(key(record.info.sha), record);
+      if (recentRecords.size > RECENT_RECORDS) recentRecords.delete(recentRecords.keys().next().value!);
+    }
   }
-  if (known.length === 0) return read;
+  if (!named || kept.size === 0) return read;
   // In the order asked for, as git gives them (`--no-walk=unsorted`).
-  const bySha = new Map(read.map((r) => [r.info.sha, r]));
-  for (const sha of known) bySha.set(sha, recentRecords.get(key(sha))!);
-  return [...new Set(selection.commits)].flatMap((sha) => bySha.get(sha) ?? []);
+  for (const record of read) kept.set(record.info.sha, record);
+  return [...new Set(named)].flatMap((sha) => kept.get(sha) ?? []);
 }
 
 /** Convenience for callers that want every diff at once (small windows, tests). */

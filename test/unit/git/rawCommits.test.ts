@@ -99,6 +99,20 @@ describe('git history: raw commit records', () => {
     }
   });
 
+  it('gives every commit asked for when a long read holds some it kept', async () => {
+    const b = new TestRepoBuilder();
+    for (let i = 0; i < 80; i++) b.commit({ message: `Change ${i}`, files: { 'src/a.js': `a = ${i};\n` } });
+    const long = b.build();
+    try {
+      const listed = long.git('rev-list', 'HEAD').trim().split('\n');
+      await readRawCommits({ root: long.dir }, { commits: listed.slice(40, 43) }, { knownCommits: true });
+      const all = await readRawCommits({ root: long.dir }, { commits: listed }, { knownCommits: true });
+      assert.deepEqual(all.map((r) => r.info.sha), listed);
+    } finally {
+      long.cleanup();
+    }
+  });
+
   it('reads a revision walk as git lists it: the records of the listed commits, in their order', async () => {
     const b = new TestRepoBuilder();
     const start = b.commit({ message: 'Start', files: { 'src/a.js': 'a\n', 'src/b.js': 'b\n' } });
