@@ -20,7 +20,8 @@ Options:
                         1 for the days alone)
   --max-commits N       most candidate commits (default 500)
   --older-commits N     a day window also takes up to N older commits that changed the
-                        frames' files, the code they call or the files they import
+                        frames' files, the code they call or the files they import, and
+                        up to N more of the crash site's own code further back
                         (default ${DEFAULT_OLDER_RELATED_COMMITS}; 0 for none)
   --window all          the whole history, limited to commits touching related code
   --previous-release R  the release before the failing one (window lower bound)

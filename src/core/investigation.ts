@@ -147,11 +147,11 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
   }, ignoreRevs);
   // One line tracking for the run: the window's commits, then the older ones of the related code.
   const tracking = lineTracking(ignoreRevs);
-  const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, tracking, progress);
+  const windowScored = scoreWindow(swarm, repo, windowWalk, windowCommits, tracking.for, progress);
   windowScored.catch(() => undefined); // awaited below; it may fail (a stop) while other phases are awaited
 
   const olderLimit = options.windowAll || options.previousRelease ? 0 : (options.olderRelatedCommits ?? DEFAULT_OLDER_RELATED_COMMITS);
-  const olderRead = olderLimit > 0 ? readOlderRelated(repo, revision, ready, windowRead, olderLimit, ignoreRevs, stop) : Promise.resolve({ commits: [], records: [] });
+  const olderRead = olderLimit > 0 ? readOlderRelated(repo, revision, ready, windowRead, olderLimit, ignoreRevs, stop) : Promise.resolve(NO_OLDER_COMMITS);
   olderRead.catch(() => undefined);
   const scoredBeforeBlame = Promise.all([windowCommits, olderRead]).then(([inWindow, older]) => [...inWindow, ...older.commits]);
   const blameRead = readBlameCommits(repo, blamed, scoredBeforeBlame, ignoreRevs, stop);
@@ -173,7 +173,9 @@ async function runInvestigation(incident: Incident, options: InvestigationOption
     await windowScored;
     const older = await olderRead;
     olderCount = older.commits.length;
-    await swarm.feed(once(older.records), older.commits.length, tracking);
+    await swarm.feed(once(older.records.slice(0, older.deeperFrom)), older.deeperFrom, tracking.for);
+    tracking.followOnly(older.deeperPaths);
+    await swarm.feed(once(older.records.slice(older.deeperFrom)), older.commits.length - older.deeperFrom, tracking.for);
     const { bySha, commits, records } = await blameRead;
     blameCommitCount = commits.length;
     await swarm.feed(once(records), commits.length, () => (record) => trackedFromBlame(bySha.get(record.info.sha) ?? []));
@@ -211,11 +213,20 @@ function scoreWindow(swarm: SwarmScoring, repo: GitRepository, walk: Promise<Wal
  * Lays records on the incident revision over the files of the related code; every stream of the
  * run shares it, so records must come newest first across streams.
  */
-function lineTracking(ignoreRevs: ReadonlySet<string>): TrackingFor {
+function lineTracking(ignoreRevs: ReadonlySet<string>): { for: TrackingFor; followOnly(paths: readonly string[]): void } {
   let tracker: WindowLineTracking | undefined;
-  return (context) => {
-    const shared = (tracker ??= new WindowLineTracking(trackedPaths(context), ignoreRevs));
-    return (record) => shared.track(record);
+  let only: readonly string[] | undefined;
+  return {
+    for: (context) => {
+      const shared = (tracker ??= new WindowLineTracking(trackedPaths(context), ignoreRevs));
+      if (only) shared.followOnly(only);
+      return (record) => shared.track(record);
+    },
+    /** From the next record on, only these files' lines are followed (the others' history has a gap). */
+    followOnly: (paths) => {
+      only = paths;
+      tracker?.followOnly(paths);
+    },
   };
 }
 
@@ -337,25 +348,47 @@ async function readBlameCommits(repo: GitRepository, blamed: Promise<BlameResult
 /** How far before a day window the older commits of the related code are looked for. */
 const OLDER_RELATED_DAYS = 365;
 
+interface OlderCommits {
+  commits: string[];
+  records: RawCommit[];
+  /** Where the deeper history of the crash site's own code starts in `commits`. */
+  deeperFrom: number;
+  /** The files that deeper history follows: the others' commits there are not all read. */
+  deeperPaths: string[];
+}
+
+const NO_OLDER_COMMITS: OlderCommits = { commits: [], records: [], deeperFrom: 0, deeperPaths: [] };
+
 /**
  * Up to `limit` commits older than the day window that changed the related code, newest first,
  * with their records, read while the window streams. They come after the window's commits in
- * the same line tracking: listed by path, they leave no gap in those files' history.
+ * the same line tracking: listed by path, they leave no gap in those files' history. Where the
+ * related code changes so often that `limit` of them end soon, up to `limit` more go further
+ * back in the crash site's own code (its file and the code it calls): in a busy old repository
+ * the regression there can be older than a hundred changes to the files around it.
  */
-async function readOlderRelated(repo: GitRepository, revision: string, ready: Promise<HypothesisContext>, windowRead: Promise<CandidateWindow>, limit: number, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined): Promise<{ commits: string[]; records: RawCommit[] }> {
+async function readOlderRelated(repo: GitRepository, revision: string, ready: Promise<HypothesisContext>, windowRead: Promise<CandidateWindow>, limit: number, ignoreRevs: ReadonlySet<string>, stop: AbortSignal | undefined): Promise<OlderCommits> {
   const [context, window] = await Promise.all([ready, windowRead]);
   const paths = relatedPaths(context);
-  if (paths.length === 0 || !window.endsAt) return { commits: [], records: [] };
+  if (paths.length === 0 || !window.endsAt) return NO_OLDER_COMMITS;
   // git misreads dates before the epoch (see window.ts): clamped.
   const time = (ms: number) => new Date(Math.max(ms, DAY_MS)).toISOString();
   const end = Date.parse(window.endsAt);
   const bounds = [`--until=${time(end - 1000)}`, `--since=${time(end - OLDER_RELATED_DAYS * DAY_MS)}`];
-  const listed = await runGit(repo, ['rev-list', `--max-count=${limit}`, ...bounds, revision, '--', ...paths], { signal: stop });
+  const list = async (of: readonly string[]) => (await runGit(repo, ['rev-list', `--max-count=${limit}`, ...bounds, revision, '--', ...of], { signal: stop })).split('\n').filter((sha) => sha !== '');
+  const crashSite = crashSitePaths(context);
+  const [listed, crashSiteListed] = await Promise.all([list(paths), crashSite.length < paths.length ? list(crashSite) : []]);
   // Committer times need not follow the history: a window commit may still be listed.
   const inWindow = new Set(window.commits);
-  const commits = listed.split('\n').filter((sha) => sha !== '' && !inWindow.has(sha)).slice(0, limit);
-  const records = await readRawCommits(repo, { commits }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
-  return { commits, records };
+  const commits = listed.filter((sha) => !inWindow.has(sha)).slice(0, limit);
+  // The crash site's own commits past the last one the first listing holds (a cut one only).
+  const taken = new Set(commits);
+  let after = crashSiteListed.length;
+  while (after > 0 && !taken.has(crashSiteListed[after - 1])) after--;
+  const deeper = listed.length < limit ? [] : crashSiteListed.slice(after).filter((sha) => !inWindow.has(sha));
+  const all = [...commits, ...deeper];
+  const records = await readRawCommits(repo, { commits: all }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
+  return { commits: all, records, deeperFrom: records.filter((r) => taken.has(r.info.sha)).length, deeperPaths: crashSite };
 }
 
 /** The context built on the located frames (syntax trees, error words). */
@@ -386,6 +419,14 @@ function round(x: number): number {
 /** The files whose lines the evidence follows: the frames' and those of the code they call. */
 function trackedPaths(context: HypothesisContext): string[] {
   return [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+}
+
+/** The crash site's file and the files of the code it calls or reads directly. */
+function crashSitePaths(context: HypothesisContext): string[] {
+  const crash = context.anchors[0];
+  if (!crash) return [];
+  const via = crash.symbol?.name ?? crash.function ?? `${crash.path}:${crash.line}`;
+  return [...new Set([crash.path, ...context.neighbours.filter((n) => n.distance === 1 && n.via === via).map((n) => n.path)])];
 }
 
 /** The files of the code related to the incident: those followed, and what the frames' files import. */

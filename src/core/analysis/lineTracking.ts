@@ -119,10 +119,15 @@ export interface TrackableChange {
  * Call `track` once per commit, newest commit first.
  */
 export class IncidentLineTracker {
-  private readonly files: FileHistory[];
+  private files: FileHistory[];
 
   constructor(incidentPaths: Iterable<string>) {
     this.files = [...new Set(incidentPaths)].map((p) => new FileHistory(p));
+  }
+
+  /** Stops following every file but these: older commits claim no lines in the others. */
+  followOnly(incidentPaths: readonly string[]): void {
+    this.files = this.files.filter((f) => incidentPaths.includes(f.incidentPath));
   }
 
   /** `formattingOnly`: the commit only reformatted, so older lines keep their identity through it. */

@@ -53,6 +53,11 @@ export class WindowLineTracking {
     return this.tracker.track(toTrackable(diff.files), diff.formattingOnly);
   }
 
+  /** Stops following every file but these (incident paths): their older history is not all read. */
+  followOnly(incidentPaths: readonly string[]): void {
+    this.tracker.followOnly(incidentPaths);
+  }
+
   private follow(path: string): void {
     if (this.names.has(path)) return;
     this.names.add(path);

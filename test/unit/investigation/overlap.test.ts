@@ -105,6 +105,31 @@ describe('investigate: overlapping phases', function () {
     }
   });
 
+  it('goes further back in the crash site own code when the code around it changes too often', async () => {
+    const b = new TestRepoBuilder();
+    b.commit({ message: 'start', files: { 'src/api.js': guardedApi, 'src/server.js': server, 'README.md': 'shop\n' } });
+    const culprit = b.commit({ message: 'simplify load', files: { 'src/api.js': api } });
+    // The caller's file changes more often than the older commits' count allows.
+    for (let i = 0; i < 5; i++) b.commit({ message: `server ${i}`, files: { 'src/server.js': `${server}const v${i} = ${i};\n` } });
+    for (let i = 0; i < 3; i++) b.commit({ message: `docs ${i}`, files: { 'README.md': `shop ${i}\n` } });
+    const busy = b.build();
+    try {
+      const trace = OLD_GUARD_TRACE.replace('api.js:6:25', 'api.js:2:25');
+      const result = await investigate(readIncident(trace), { repoPath: busy.dir, workers: 1, maxCommits: 3, olderRelatedCommits: 3, ...stages });
+      // 3 of the server's changes, then the crash site's own older ones: the culprit and 'start'.
+      assert.equal(result.stats.olderRelatedCommits, 5, JSON.stringify(result.stats));
+      assert.equal(result.causes[0].commit.sha, busy.sha(culprit), JSON.stringify(result.causes.map((c) => c.commit.subject)));
+      assert.ok(result.causes[0].evidence.some((e) => e.kind === 'frame-line'), JSON.stringify(result.causes[0].evidence));
+      // The server's history there is not all read: its lines are claimed by no commit that far back.
+      const start = result.causes.find((c) => c.commit.subject === 'start');
+      assert.ok(start, 'start is scored');
+      assert.ok(!start.suspectLines.some((l) => l.path === 'src/server.js'), JSON.stringify(start.suspectLines));
+      assert.ok(!start.evidence.some((e) => e.path === 'src/server.js'), JSON.stringify(start.evidence));
+    } finally {
+      busy.cleanup();
+    }
+  });
+
   it('stops cleanly when cancelled while the frames are still being located', async () => {
     const controller = new AbortController();
     const run = investigate(readIncident(TRACE), { repoPath: shop.repo.dir, workers: 2, signal: controller.signal, onProgress: (p) => p.phase === 'locating' && controller.abort(), ...stages });
