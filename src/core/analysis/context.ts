@@ -166,7 +166,9 @@ export async function buildHypothesisContext(
     const fromCrashLine = w.origin === 'crash-line' || w.origin === 'missing-value';
     errorWords.push({ word, originWeight: ORIGIN_WEIGHT[w.origin], ...(fromCrashLine ? { fromCrashLine: true } : {}), ...(w.origin === 'missing-value' ? { missingValue: true } : {}) });
   }
-  await markMissingValueSources(anchors[0], words.filter((w) => w.origin === 'missing-value').map((w) => w.word), neighbours, code);
+  // The message says the value was nothing: None, null, undefined or nil (not another object lacking the member).
+  const nothing = messages.some((m) => /\b(?:NoneType|None|null|undefined|nil)\b/.test(m));
+  await markMissingValueSources(anchors[0], words.filter((w) => w.origin === 'missing-value').map((w) => w.word), nothing, neighbours, code);
   return {
     anchors,
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
@@ -183,15 +185,19 @@ export async function buildHypothesisContext(
  * The missing value came from a call the crash site made (`const header = parseHeader(s)!;` then
  * `header.type`): the function called is where it went missing. Marks those neighbours.
  */
-async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
+async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], nothing: boolean, neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
   if (!crash || missing.length === 0) return;
   const text = (await linesLeadingTo(crash, code)).join('\n');
   for (const word of missing) {
     const name = word.replace(/[$]/g, '\\$');
-    const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
+    // `meta = f(...)`, `meta: Meta = await f(...)`, and one part of many: `meta, body = f(...)`, `const [meta, body] = f(...)`.
+    const others = '(?:\\s*,\\s*\\*?[\\w$]+)*\\s*[)\\]}]?';
+    const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?${others}\\s*=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
     const called = new Set([...text.matchAll(assigned)].map((m) => m[1]));
     for (const n of neighbours.values()) {
-      if (n.distance === 1 && !n.reads && !n.namedBy && called.has(n.name.split('.').at(-1) ?? n.name)) n.returnsMissing = word;
+      if (n.distance !== 1 || n.reads || n.namedBy || !called.has(n.name.split('.').at(-1) ?? n.name)) continue;
+      n.returnsMissing = word;
+      if (nothing) n.returnsNothing = true;
     }
   }
 }

@@ -46,6 +46,8 @@ export interface NeighbourSymbol extends SymbolSpan {
   reads?: boolean;
   /** The missing value of the error (a word of it) is what the crash site got from calling it. */
   returnsMissing?: string;
+  /** That value was None, null, undefined or nil: a change that made this return one is where it came from. */
+  returnsNothing?: boolean;
 }
 
 export interface HypothesisContext {
@@ -206,9 +208,14 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     if (!change || !overlaps(change.spans, n.startLine, n.endLine)) continue;
     const feature: FeatureName = n.namedBy ? 'testNamedChanged' : n.distance === 1 ? 'calleeChanged' : 'callee2Changed';
     const created = createdHere(n.path);
-    if (n.returnsMissing && !created && out.features.missingValueAssigned === 0) {
-      out.features.missingValueAssigned = 1;
-      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message: `Changed ${n.name}, whose result is '${n.returnsMissing}', the missing value`, path: n.path, line: n.startLine });
+    if (n.returnsMissing && !created && out.features.missingValueAssigned < NOTHING_RETURNED) {
+      const returned = n.returnsNothing ? commit.files.find((f) => f.path === n.path)?.added.find((l) => RETURNS_NOTHING.test(l)) : undefined;
+      out.features.missingValueAssigned = returned ? NOTHING_RETURNED : 1;
+      const message = returned
+        ? `Made ${n.name}, whose result is '${n.returnsMissing}', the missing value, return nothing: \`${returned.trim().slice(0, 80)}\``
+        : `Changed ${n.name}, whose result is '${n.returnsMissing}', the missing value`;
+      out.evidence = out.evidence.filter((e) => e.kind !== 'missing-value-assigned');
+      out.evidence.push({ kind: 'missing-value-assigned', feature: 'missingValueAssigned', message, path: n.path, line: n.startLine });
     }
     if (!raise(feature, n.weight * (created ? CREATED_FILE_FACTOR : 1))) continue;
     const how = n.namedBy ? `code the failing test '${n.namedBy}' names` : n.reads ? `data ${n.via} reads` : `${n.distance === 1 ? 'one call' : 'two calls'} from ${n.via}`;
@@ -218,6 +225,11 @@ function locateAgainstFrames(commit: CandidateCommit, tracked: readonly TrackedF
     for (const span of change.spans.slice(0, 3)) out.suspectLines.push({ path: change.incidentPath, line: span.start });
   }
 }
+
+/** `return None, text`, `return null;`, `return undefined`, a bare `return`: the value is nothing. */
+const RETURNS_NOTHING = /^\s*return\b\s*(?:;|$|(?:None|null|undefined|nil)\b)/;
+/** How much more a change that made the missing value's source return nothing says than any change to it. */
+const NOTHING_RETURNED = 2;
 
 /** The searches a context's error words need, built once per context (a batch shares one). */
 interface WordSearches {

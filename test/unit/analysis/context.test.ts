@@ -113,6 +113,27 @@ describe('incident context', () => {
     };
     const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/entry.ts', line: 3 }], code);
     assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing]), [['parseHeader', 'header'], ['sectionFor', undefined]]);
+    assert.deepEqual(context.neighbours.map((n) => n.returnsNothing), [true, undefined], 'undefined: the value was nothing');
+  });
+
+  it('marks where the missing value came from when it is one part of what a call returned', async () => {
+    const source = ['    def from_file(cls, path):', '        meta, body = split_front_matter(read(path))', '        meta.setdefault("title", path)'];
+    const code: CodeModel = {
+      ...codeModel(),
+      enclosingSymbol: async () => ({ name: 'Page.from_file', startLine: 1, endLine: 4 }),
+      sourceLine: async (_path: string, line: number) => source[line - 1],
+      callNeighbours: async () => [
+        { path: 'pagemill/frontmatter.py', name: 'split_front_matter', startLine: 20, endLine: 40, distance: 1 },
+        { path: 'pagemill/io.py', name: 'read', startLine: 3, endLine: 6, distance: 1 },
+      ],
+    };
+    const marks = async (message: string) => {
+      const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/pagemill/page.py", line 3, in from_file', `AttributeError: ${message}`].join('\n'));
+      const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'pagemill/page.py', line: 3 }], code);
+      return context.neighbours.map((n) => [n.name, n.returnsMissing, n.returnsNothing]);
+    };
+    assert.deepEqual(await marks("'NoneType' object has no attribute 'setdefault'"), [['split_front_matter', 'meta', true], ['read', undefined, undefined]]);
+    assert.deepEqual(await marks("'list' object has no attribute 'setdefault'"), [['split_front_matter', 'meta', undefined], ['read', undefined, undefined]], 'a value, just not one with that member');
   });
 
   it('names nothing when a product frame is on the stack: that frame says where the code failed', async () => {

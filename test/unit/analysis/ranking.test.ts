@@ -144,6 +144,21 @@ describe('hypothesis evidence', () => {
     assert.ok(changed.evidence.some((e) => e.kind === 'missing-value-assigned' && /parseHeader, whose result is 'header'/.test(e.message)), JSON.stringify(changed.evidence));
   });
 
+  it('says more of a change that made the missing value\'s source return nothing', () => {
+    const source = { path: 'src/header.py', name: 'parse_header', startLine: 6, endLine: 12, distance: 1 as const, weight: 0.8, via: 'to_entry', returnsMissing: 'header' };
+    const judge = (added: string[], returnsNothing = true) =>
+      evaluateHypothesis(commit('n', [{ path: 'src/header.py', binary: false, added, removed: ['    return {}, text'] }]), [{ incidentPath: 'src/header.py', spans: [{ start: 9, end: 9, exact: true }], survivingAddedLines: [9] }], {
+        ...context,
+        neighbours: [{ ...source, ...(returnsNothing ? { returnsNothing } : {}) }],
+      });
+    const none = judge(['    return None, text']);
+    assert.equal(none.features.missingValueAssigned, 2);
+    assert.deepEqual(none.evidence.filter((e) => e.kind === 'missing-value-assigned').map((e) => e.message), ["Made parse_header, whose result is 'header', the missing value, return nothing: `return None, text`"]);
+    for (const added of [['    return;'], ['  return null;'], ['    return']]) assert.equal(judge(added).features.missingValueAssigned, 2, added[0]);
+    assert.equal(judge(['    return {"a": 1}, text']).features.missingValueAssigned, 1, 'another value');
+    assert.equal(judge(['    return None, text'], false).features.missingValueAssigned, 1, 'the value was not nothing');
+  });
+
   it('counts crash-line words only where the change edited other lines', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 0.5, fromCrashLine: true }], crashLineTexts: ['const r = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('w', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).matchedWords;
