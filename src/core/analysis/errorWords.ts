@@ -16,7 +16,7 @@ const WHOLE_QUOTED_NAME = /^\s*(['"])([A-Za-z_][\w]*)\1\s*$/;
 const UNTRIMMED_WORDS = ['trim', 'strip'];
 /** How code rounds, across languages: `round`, `ROUND_HALF_UP`, `quantize`, `toFixed`, `setScale`, `floor`. */
 const ROUNDING_WORDS = ['round', 'rounding', 'half', 'quantize', 'tofixed', 'setscale', 'floor', 'ceil'];
-const DECIMAL = /(?<![\w.])-?\d+\.\d+(?![\w.])/g;
+const NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g;
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
@@ -88,9 +88,9 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   // code that trims (or strips) it is the suspect.
   const untrimmed = exceptions.some((e) => [...e.message.matchAll(QUOTED)].some((m) => m[2].trim() !== '' && m[2] !== m[2].trim()));
   for (const word of untrimmed ? UNTRIMMED_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
-  // Two decimals one unit apart in their last place (`12.49` where `12.50` was expected): the
-  // value was rounded another way, so the code that rounds is the suspect.
-  for (const word of exceptions.some((e) => offByLastDigit(e.message)) ? ROUNDING_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
+  // One value rounded two ways (`12.49` where `12.50` was expected, `5709.09` where `5709` was):
+  // the code that rounds is the suspect.
+  for (const word of exceptions.some((e) => roundedDifferently(e.message)) ? ROUNDING_WORDS : []) if (!found.has(word)) found.set(word, { word, origin: 'message' });
   for (const exception of exceptions) {
     add(exception.message, 'message');
     // `TypeError`, `KeyError` say little; `InsufficientFundsError` or `UserNotFound` say a lot.
@@ -105,14 +105,21 @@ export function extractErrorWords(incident: Incident): ErrorWord[] {
   return [...found.values()];
 }
 
-/** Whether `message` holds two different decimals that differ by one unit in the finer one's last place. */
-export function offByLastDigit(message: string): boolean {
-  const numbers = [...new Set([...message.matchAll(DECIMAL)].map((m) => m[0]))].slice(0, 12);
-  for (let i = 0; i < numbers.length; i++) {
-    for (let j = i + 1; j < numbers.length; j++) {
-      const places = Math.max(numbers[i].split('.')[1].length, numbers[j].split('.')[1].length);
-      const units = Math.abs(Number(numbers[i]) - Number(numbers[j])) * 10 ** places;
-      if (units > 0.5 && units < 1.5) return true;
+/**
+ * Whether `message` holds two numbers that read as one value rounded two ways: one unit apart
+ * in their last decimal place (12.49 and 12.50), or the finer one rounding to the other
+ * (5709.09 and 5709), close enough (within 1%) not to be two unrelated numbers.
+ */
+export function roundedDifferently(message: string): boolean {
+  const numbers = [...new Set([...message.matchAll(NUMBER)].map((m) => m[0]))].slice(0, 24);
+  const places = (n: string) => n.split('.')[1]?.length ?? 0;
+  for (const a of numbers) {
+    for (const b of numbers) {
+      const [x, y] = [Number(a), Number(b)];
+      if (x === y || places(a) < places(b) || places(a) === 0) continue;
+      const unit = 10 ** -places(a);
+      if (places(a) === places(b) && Math.abs(Math.abs(x - y) - unit) < unit / 2) return true;
+      if (places(a) > places(b) && Math.abs(x - y) <= 10 ** -places(b) / 2 && Math.abs(x - y) < Math.abs(y) / 100) return true;
     }
   }
   return false;

@@ -37,11 +37,13 @@ describe('error words', () => {
     assert.ok(!words('java.lang.NumberFormatException', 'For input string: "80a0"').includes('trim'));
   });
 
-  it('suspects the rounding when two decimals differ by one in their last place', () => {
+  it('suspects the rounding when two numbers read as one value rounded two ways', () => {
     const rounding = (message: string) => extractErrorWords(incidentWith('AssertionError', message)).some((w) => w.word === 'round');
     assert.ok(rounding("assert Decimal('12.49') == Decimal('12.50')"), 'pytest');
     assert.ok(rounding('expected:<12.50> but was:<12.49>'), 'JUnit');
     assert.ok(rounding('Expected: 12.5\nReceived: 12.49'), 'jest: the finer number sets the place');
+    assert.ok(rounding('-   "net": 5709,\n+   "net": 5709.09,'), 'cents where a whole amount was expected');
+    assert.ok(!rounding('at line 12, the value 12.3'), 'too far apart to be one value');
     assert.ok(!rounding('expected:<12.50> but was:<13.50>'), 'a whole unit off is not rounding');
     assert.ok(!rounding('version 1.2.3 is not 1.2.4'), 'version numbers are not decimals');
     assert.ok(!rounding('expected 2 but was 3'), 'whole numbers say nothing about rounding');
