@@ -235,6 +235,8 @@ const NOTHING_RETURNED = 2;
 interface WordSearches {
   /** Case-blind: a line holding none of the error words cannot match any of them. */
   anyWord: RegExp;
+  /** The same, global: where in a line they are. */
+  everyWord: RegExp;
   /** Per word naming the missing value: the word alone (a quick test), then an assignment of it. */
   missingValue: { word: string; mentions: RegExp; assigns: RegExp }[];
 }
@@ -245,8 +247,10 @@ function searchesFor(context: HypothesisContext): WordSearches {
   let searches = wordSearches.get(context);
   if (!searches) {
     const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const words = context.errorWords.map((w) => escape(w.word)).join('|');
     searches = {
-      anyWord: new RegExp(context.errorWords.map((w) => escape(w.word)).join('|'), 'i'),
+      anyWord: new RegExp(words, 'i'),
+      everyWord: new RegExp(words, 'gi'),
       missingValue: context.errorWords
         .filter((e) => e.missingValue)
         .map(({ word }) => {
@@ -260,13 +264,39 @@ function searchesFor(context: HypothesisContext): WordSearches {
   return searches;
 }
 
+/** A-Z, a-z, 0-9, `_` or `$`, by char code (this runs for every word found in every changed line). */
+function isIdentifierChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
+/**
+ * The identifiers of `line` (as IDENTIFIER reads them) that hold a match of `search` (global):
+ * only those can have an error word among their parts, and most identifiers of a line hold none.
+ */
+function identifiersHolding(line: string, search: RegExp): string[] {
+  const found: string[] = [];
+  let covered = -1;
+  for (const m of line.matchAll(search)) {
+    if (m.index < covered) continue;
+    let start = m.index;
+    while (start > 0 && isIdentifierChar(line.charCodeAt(start - 1))) start--;
+    let end = m.index + m[0].length;
+    while (end < line.length && isIdentifierChar(line.charCodeAt(end))) end++;
+    covered = end;
+    // An identifier does not start with a digit: `2fa_token` is read from `fa_token`.
+    while (start < end && line.charCodeAt(start) >= 48 && line.charCodeAt(start) <= 57) start++;
+    if (start < end) found.push(line.slice(start, end));
+  }
+  return found;
+}
+
 function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
   const wordSet = new Set(context.errorWords.map((w) => w.word));
   // Every part of an identifier is a substring of the line, case aside: lines holding no error
   // word that way cannot match, and most lines of most commits are such lines.
-  const { anyWord } = searchesFor(context);
+  const { anyWord, everyWord } = searchesFor(context);
   const mayHoldWord = (line: string) => anyWord.test(line);
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
@@ -288,8 +318,8 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
     for (const line of readable([...file.added, ...file.removed])) {
       if (!mayHoldWord(line) || isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
-      for (const m of line.matchAll(IDENTIFIER)) {
-        for (const part of identifierParts(m[0])) {
+      for (const identifier of identifiersHolding(line, everyWord)) {
+        for (const part of identifierParts(identifier)) {
           if (!wordSet.has(part)) continue;
           tokens.add(part);
           if (away) tokensAwayFromCrashLines.add(part);
