@@ -3,7 +3,7 @@
 // call. Results stream through `onProgress` as batches return; the run can be cancelled and
 // stops cleanly at its time budget with the best ranking so far.
 
-import { buildHypothesisContext, type CodeModel, type LocatedFrame } from './analysis/context';
+import { buildHypothesisContext, frameVia, type CodeModel, type LocatedFrame } from './analysis/context';
 import type { HypothesisContext } from './analysis/hypothesis';
 import type { TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
@@ -376,16 +376,18 @@ async function readOlderRelated(repo: GitRepository, revision: string, ready: Pr
   const end = Date.parse(window.endsAt);
   const bounds = [`--until=${time(end - 1000)}`, `--since=${time(end - OLDER_RELATED_DAYS * DAY_MS)}`];
   const list = async (of: readonly string[]) => (await runGit(repo, ['rev-list', `--max-count=${limit}`, ...bounds, revision, '--', ...of], { signal: stop })).split('\n').filter((sha) => sha !== '');
-  const crashSite = crashSitePaths(context);
-  const [listed, crashSiteListed] = await Promise.all([list(paths), crashSite.length < paths.length ? list(crashSite) : []]);
+  const listed = await list(paths);
   // Committer times need not follow the history: a window commit may still be listed.
   const inWindow = new Set(window.commits);
   const commits = listed.filter((sha) => !inWindow.has(sha)).slice(0, limit);
-  // The crash site's own commits past the last one the first listing holds (a cut one only).
+  // A cut listing: the crash site's own commits past the last one it holds. (Listed after it, not
+  // beside it: the window still streams, and most listings are not cut.)
+  const crashSite = crashSitePaths(context);
+  const crashSiteListed = listed.length >= limit && crashSite.length < paths.length ? await list(crashSite) : [];
   const taken = new Set(commits);
   let after = crashSiteListed.length;
   while (after > 0 && !taken.has(crashSiteListed[after - 1])) after--;
-  const deeper = listed.length < limit ? [] : crashSiteListed.slice(after).filter((sha) => !inWindow.has(sha));
+  const deeper = crashSiteListed.slice(after).filter((sha) => !inWindow.has(sha));
   const all = [...commits, ...deeper];
   const records = await readRawCommits(repo, { commits: all }, { ignoreRevs, knownCommits: true, ...(stop ? { signal: stop } : {}) });
   return { commits: all, records, deeperFrom: records.filter((r) => taken.has(r.info.sha)).length, deeperPaths: crashSite };
@@ -425,7 +427,7 @@ function trackedPaths(context: HypothesisContext): string[] {
 function crashSitePaths(context: HypothesisContext): string[] {
   const crash = context.anchors[0];
   if (!crash) return [];
-  const via = crash.symbol?.name ?? crash.function ?? `${crash.path}:${crash.line}`;
+  const via = frameVia(crash);
   return [...new Set([crash.path, ...context.neighbours.filter((n) => n.distance === 1 && n.via === via).map((n) => n.path)])];
 }
 

@@ -82,6 +82,11 @@ function missingNameKind(incident: Incident): Pick<HypothesisContext, 'missingNa
   return texts.some((t) => MISSING_NAME.test(t)) ? { missingName: 'member' } : {};
 }
 
+/** How a neighbour names the frame that reaches it (`via`): the frame's function, else its place. */
+export function frameVia(anchor: FrameAnchor): string {
+  return anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
+}
+
 /** Lines of the stack whose identifiers count as words of the error (crash line first). */
 const CRASH_LINES_READ = 2;
 
@@ -129,7 +134,7 @@ export async function buildHypothesisContext(
   for (const anchor of anchors) {
     // Test frames lead to the code they call, so their neighbours keep the full frame weight.
     const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
-    const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
+    const via = frameVia(anchor);
     const at = { line: anchor.line, ...(anchor.symbol ? { symbol: anchor.symbol } : {}), ...(anchor.executedThrough !== undefined ? { executedThrough: anchor.executedThrough } : {}) };
     for (const n of await code.callNeighbours(anchor.path, at, 2)) {
       if (anchors.some((a) => a.path === n.path && a.symbol && a.symbol.startLine === n.startLine)) continue;
@@ -228,7 +233,7 @@ async function constantsReadNearCrash(anchors: readonly FrameAnchor[], code: Cod
     const lines = await linesLeadingTo(anchor, code);
     const names = [...new Set(lines.flatMap((l) => l.match(CONSTANT_NAME) ?? []))].filter((n) => n.length >= 3 && /[A-Z]{2}/.test(n));
     const base = anchor.isTest ? anchor.weight / TEST_FRAME_FACTOR : anchor.weight;
-    const via = anchor.symbol?.name ?? anchor.function ?? `${anchor.path}:${anchor.line}`;
+    const via = frameVia(anchor);
     for (const c of await code.constantsRead(anchor.path, names)) {
       // A table spans lines; a one-line limit or name is a setting, not data a lookup can miss.
       if (c.endLine > c.startLine && !out.some((o) => o.path === c.path && o.startLine === c.startLine)) out.push({ ...c, distance: 1, weight: round(base * 0.8), via, reads: true });
