@@ -233,9 +233,7 @@ const NOTHING_RETURNED = 2;
 
 /** The searches a context's error words need, built once per context (a batch shares one). */
 interface WordSearches {
-  /** Case-blind: a line holding none of the error words cannot match any of them. */
-  anyWord: RegExp;
-  /** The same, global: where in a line they are. */
+  /** Case-blind and global: where in a line the error words are (most lines hold none). */
   everyWord: RegExp;
   /** Per word naming the missing value: the word alone (a quick test), then an assignment of it. */
   missingValue: { word: string; mentions: RegExp; assigns: RegExp }[];
@@ -249,7 +247,6 @@ function searchesFor(context: HypothesisContext): WordSearches {
     const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const words = context.errorWords.map((w) => escape(w.word)).join('|');
     searches = {
-      anyWord: new RegExp(words, 'i'),
       everyWord: new RegExp(words, 'gi'),
       missingValue: context.errorWords
         .filter((e) => e.missingValue)
@@ -294,10 +291,7 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
   const wordSet = new Set(context.errorWords.map((w) => w.word));
-  // Every part of an identifier is a substring of the line, case aside: lines holding no error
-  // word that way cannot match, and most lines of most commits are such lines.
-  const { anyWord, everyWord } = searchesFor(context);
-  const mayHoldWord = (line: string) => anyWord.test(line);
+  const { everyWord } = searchesFor(context);
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
   // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
@@ -316,9 +310,12 @@ function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): s
     }
     if (file.deleted) continue;
     for (const line of readable([...file.added, ...file.removed])) {
-      if (!mayHoldWord(line) || isCommentLine(line)) continue;
+      // Every part of an identifier is a substring of the line, case aside: only the identifiers
+      // holding an error word that way can match, and most lines of most commits hold none.
+      const identifiers = identifiersHolding(line, everyWord);
+      if (identifiers.length === 0 || isCommentLine(line)) continue;
       const away = !crashLines.has(line.trim());
-      for (const identifier of identifiersHolding(line, everyWord)) {
+      for (const identifier of identifiers) {
         for (const part of identifierParts(identifier)) {
           if (!wordSet.has(part)) continue;
           tokens.add(part);
