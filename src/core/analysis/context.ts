@@ -186,6 +186,9 @@ export async function buildHypothesisContext(
   };
 }
 
+/** The other names a destructuring or tuple assignment sets after the one looked for (source of a RegExp). */
+const OTHER_TARGETS = '(?:\\s*,\\s*\\*?[\\w$]+)*\\s*[)\\]}]?';
+
 /**
  * The missing value came from a call the crash site made (`const header = parseHeader(s)!;` then
  * `header.type`): the function called is where it went missing. Marks those neighbours.
@@ -196,8 +199,7 @@ async function markMissingValueSources(crash: FrameAnchor | undefined, missing: 
   for (const word of missing) {
     const name = word.replace(/[$]/g, '\\$');
     // `meta = f(...)`, `meta: Meta = await f(...)`, and one part of many: `meta, body = f(...)`, `const [meta, body] = f(...)`.
-    const others = '(?:\\s*,\\s*\\*?[\\w$]+)*\\s*[)\\]}]?';
-    const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?${others}\\s*=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
+    const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?${OTHER_TARGETS}\\s*=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
     const called = new Set([...text.matchAll(assigned)].map((m) => m[1]));
     for (const n of neighbours.values()) {
       if (n.distance !== 1 || n.reads || n.namedBy || !called.has(n.name.split('.').at(-1) ?? n.name)) continue;

@@ -35,6 +35,16 @@ function codeModel(symbols: NamedCandidate[] = [], titles: string[] = []): CodeM
 
 const symbol = (path: string, name: string, startLine: number): NamedCandidate => ({ path, name, qualifiedName: name, startLine, endLine: startLine + 9 });
 
+/** The crash site's function, `source` from its line 1, calling `callees` directly. */
+function crashFunction(name: string, source: string[], callees: { path: string; name: string; startLine: number; endLine: number }[]): CodeModel {
+  return {
+    ...codeModel(),
+    enclosingSymbol: async () => ({ name, startLine: 1, endLine: source.length + 1 }),
+    sourceLine: async (_path: string, line: number) => source[line - 1],
+    callNeighbours: async () => callees.map((c) => ({ ...c, distance: 1 as const })),
+  };
+}
+
 describe('incident context', () => {
   it('interleaves the frames of other failures after the reported one, and reads their words', async () => {
     const text = [
@@ -101,32 +111,20 @@ describe('incident context', () => {
 
   it('marks the function the crash site got its missing value from', async () => {
     const incident = readIncident(['TypeError: Cannot read properties of undefined (reading \'type\')', '    at toEntry (/repo/src/entry.ts:3:29)'].join('\n'));
-    const source = ['export function toEntry(commit) {', '  const header = parseHeader(commit.subject)!;', '  return { type: sectionFor(header.type) };'];
-    const code: CodeModel = {
-      ...codeModel(),
-      enclosingSymbol: async () => ({ name: 'toEntry', startLine: 1, endLine: 4 }),
-      sourceLine: async (_path: string, line: number) => source[line - 1],
-      callNeighbours: async () => [
-        { path: 'src/header.ts', name: 'parseHeader', startLine: 6, endLine: 12, distance: 1 },
-        { path: 'src/entry.ts', name: 'sectionFor', startLine: 8, endLine: 10, distance: 1 },
-      ],
-    };
+    const code = crashFunction('toEntry', ['export function toEntry(commit) {', '  const header = parseHeader(commit.subject)!;', '  return { type: sectionFor(header.type) };'], [
+      { path: 'src/header.ts', name: 'parseHeader', startLine: 6, endLine: 12 },
+      { path: 'src/entry.ts', name: 'sectionFor', startLine: 8, endLine: 10 },
+    ]);
     const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/entry.ts', line: 3 }], code);
     assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing]), [['parseHeader', 'header'], ['sectionFor', undefined]]);
     assert.deepEqual(context.neighbours.map((n) => n.returnsNothing), [true, undefined], 'undefined: the value was nothing');
   });
 
   it('marks where the missing value came from when it is one part of what a call returned', async () => {
-    const source = ['    def from_file(cls, path):', '        meta, body = split_front_matter(read(path))', '        meta.setdefault("title", path)'];
-    const code: CodeModel = {
-      ...codeModel(),
-      enclosingSymbol: async () => ({ name: 'Page.from_file', startLine: 1, endLine: 4 }),
-      sourceLine: async (_path: string, line: number) => source[line - 1],
-      callNeighbours: async () => [
-        { path: 'pagemill/frontmatter.py', name: 'split_front_matter', startLine: 20, endLine: 40, distance: 1 },
-        { path: 'pagemill/io.py', name: 'read', startLine: 3, endLine: 6, distance: 1 },
-      ],
-    };
+    const code = crashFunction('Page.from_file', ['    def from_file(cls, path):', '        meta, body = split_front_matter(read(path))', '        meta.setdefault("title", path)'], [
+      { path: 'pagemill/frontmatter.py', name: 'split_front_matter', startLine: 20, endLine: 40 },
+      { path: 'pagemill/io.py', name: 'read', startLine: 3, endLine: 6 },
+    ]);
     const marks = async (message: string) => {
       const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/pagemill/page.py", line 3, in from_file', `AttributeError: ${message}`].join('\n'));
       const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'pagemill/page.py', line: 3 }], code);
