@@ -3,7 +3,7 @@
 // symbols one and two calls away, and the words of the error.
 
 import type { Incident } from '../incident/model';
-import { crashLineWords, extractErrorWords, missingValueWords, type ErrorWord } from './errorWords';
+import { crashLineWords, extractErrorWords, missingValueWords, quotedValues, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
 import { symbolsNamedBy, testAnchorNames, testNameStems, testNameWords, type NamedCandidate } from './testNames';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
@@ -162,7 +162,8 @@ export async function buildHypothesisContext(
   const imports = [...new Set((await Promise.all([...framePaths].map((p) => code.importedFiles(p)))).flat())].filter((p) => !nearPaths.has(p));
 
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
-  const messages = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()].map((e) => e.message);
+  const exceptions = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()];
+  const messages = exceptions.map((e) => e.message);
   const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines), ...(failingTest?.words ?? [])];
   const errorWords: HypothesisContext['errorWords'] = [];
   for (const w of words) {
@@ -179,6 +180,7 @@ export async function buildHypothesisContext(
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
+    quotedValues: quotedValues(exceptions),
     ...(imports.length > 0 ? { imports } : {}),
     unresolved: await code.unresolvedNames(),
     ...missingNameKind(incident),

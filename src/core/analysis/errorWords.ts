@@ -18,6 +18,8 @@ const UNTRIMMED_WORDS = ['trim', 'strip'];
 const ROUNDING_WORDS = ['round', 'rounding', 'half', 'quantize', 'tofixed', 'setscale', 'floor', 'ceil'];
 const NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g;
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
+/** A quoted value whose quotes are not part of a word (`can't`) and hold no other quote mark. */
+const QUOTED_VALUE = /(?<![\w'"`])(['"`])([^'"`\n]{3,80})\1(?![\w'"`])/g;
 
 /** Words that appear in countless error messages or programs and so carry no evidence. */
 const STOP_WORDS = new Set(
@@ -123,6 +125,26 @@ export function roundedDifferently(message: string): boolean {
     }
   }
   return false;
+}
+
+/** An error that says something looked for was not there: a key, a route, an option, a name. */
+const NOT_FOUND = /\b(?:no|unknown|missing|unsupported|unrecognized|unregistered|not (?:found|registered|supported|defined|recognized)|no such|could not find|cannot find|can't find|KeyError|NoSuchElement|LookupError)\b/i;
+
+/**
+ * The values that errors saying something was not found quote as code would write them (`no
+ * route for topic "invoice.reminder"`, `KeyError: 'type'`): the key the failing code looked for.
+ * Other quoted values (an assertion's results, the content of a message) are what the code made.
+ */
+export function quotedValues(exceptions: readonly { type: string; message: string }[]): string[] {
+  const found = new Set<string>();
+  for (const { type, message } of exceptions) {
+    if (!NOT_FOUND.test(`${type}: ${message}`)) continue;
+    for (const m of message.matchAll(QUOTED_VALUE)) {
+      const value = m[2];
+      if (value === value.trim() && /[A-Za-z]/.test(value)) found.add(value);
+    }
+  }
+  return [...found];
 }
 
 /** Identifiers of the source lines the stack points at (the crash line first): the values involved. */

@@ -32,6 +32,8 @@ export const FEATURE_NAMES = [
    * it at the incident revision: by itself a sufficient explanation of the failure.
    */
   'missingNameRemoved',
+  /** The commit removed a literal the error quotes from the code and wrote it nowhere else. */
+  'quotedValueRemoved',
   /** The commit changed how the value that turned out missing is assigned (`customer: ...`). */
   'missingValueAssigned',
   'errorHandlingChanged',
@@ -61,6 +63,7 @@ export type EvidenceKind =
   | 'guard-removed'
   | 'guard-on-error-words'
   | 'definition-removed'
+  | 'quoted-value-removed'
   | 'missing-value-assigned'
   | 'error-handling'
   | 'config'

@@ -69,6 +69,8 @@ export interface HypothesisContext {
   imports?: string[];
   /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
   unresolved?: { names: string[]; bare: string[]; files: string[] };
+  /** Values the error messages quote as code would write them (see errorWords.ts `quotedValues`). */
+  quotedValues?: string[];
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -367,6 +369,28 @@ function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisCon
   }
 }
 
+const QUOTES = ["'", '"', '`'];
+
+/**
+ * The commit removed a literal the error quotes (`no route for topic "invoice.reminder"`,
+ * `KeyError: 'type'`) from the code and wrote it nowhere else: the entry the failing code looked
+ * for and no longer found. A literal the commit also added was moved or reworded, not removed.
+ */
+function judgeRemovedValues(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  const holds = (line: string, value: string) => line.includes(value) && QUOTES.some((q) => line.includes(q + value + q));
+  for (const value of context.quotedValues ?? []) {
+    for (const file of commit.files) {
+      if (file.binary || isTestPath(file.path) || isDocumentation(file.path)) continue;
+      const removed = readable(file.removed).find((line) => !isCommentLine(line) && holds(line, value));
+      if (!removed) continue;
+      if (commit.files.some((f) => f.added.some((line) => holds(line, value)))) break;
+      out.features.quotedValueRemoved = 1;
+      out.evidence.push({ kind: 'quoted-value-removed', feature: 'quotedValueRemoved', message: `Removed '${value}', which the error quotes, from ${file.path}: \`${removed.trim().slice(0, 80)}\``, path: file.path });
+      return;
+    }
+  }
+}
+
 /**
  * Where the missing value is made: a line that assigns it (`customer: findCustomer(id)`,
  * `self.customer = None`, `order.customer = ...`, `setCustomer(...)`) added or removed outside
@@ -450,6 +474,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   judgeRemovedGuards(risk.removedGuards, context, out);
   judgeRemovedDefinitions(commit, context, out);
   judgeMissingValueAssignments(commit, context, out);
+  judgeRemovedValues(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 

@@ -101,6 +101,7 @@ export function evidenceIcon(kind: Evidence['kind']): string {
     case 'guard-on-error-words':
       return 'shield';
     case 'definition-removed':
+    case 'quoted-value-removed':
       return 'debug-disconnect';
     case 'error-handling':
       return 'error';

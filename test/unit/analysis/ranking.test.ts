@@ -85,6 +85,21 @@ describe('hypothesis evidence', () => {
     assert.equal(other.features.definitionRemoved, 0, 'only when the error says a name is missing');
   });
 
+  it('sees the removal of a key the error says was not found, unless the commit wrote it elsewhere', () => {
+    const ctx: HypothesisContext = { ...context, quotedValues: ['invoice.reminder'] };
+    const removed = (files: CandidateCommit['files']) => evaluateHypothesis(commit('r', files), [], ctx);
+    const dropped = removed([{ path: 'src/config/routes.js', binary: false, added: ["  'invoice.paid': billing,"], removed: ["  'invoice.reminder': reminders,", "  'invoice.paid': billing,"] }]);
+    assert.equal(dropped.features.quotedValueRemoved, 1);
+    assert.match(dropped.evidence.find((e) => e.kind === 'quoted-value-removed')?.message ?? '', /Removed 'invoice\.reminder'.*src\/config\/routes\.js/);
+    const moved = removed([
+      { path: 'src/config/routes.js', binary: false, added: [], removed: ["  'invoice.reminder': reminders,"] },
+      { path: 'src/config/billing.js', binary: false, added: ["  'invoice.reminder': reminders,"], removed: [] },
+    ]);
+    assert.equal(moved.features.quotedValueRemoved, 0, 'moved to another table, not removed');
+    assert.equal(removed([{ path: 'test/routes.test.js', binary: false, added: [], removed: ["  publish('invoice.reminder');"] }]).features.quotedValueRemoved, 0, 'a test does not run in production');
+    assert.equal(removed([{ path: 'src/queue.js', binary: false, added: [], removed: ['  // sends invoice.reminder too'] }]).features.quotedValueRemoved, 0, 'unquoted, in a comment');
+  });
+
   it('sees a change to how the missing value is set, outside the crash line', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 1, fromCrashLine: true, missingValue: true }], crashLineTexts: ['const to = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('a', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).features.missingValueAssigned;

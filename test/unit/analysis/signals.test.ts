@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { crashLineWords, extractErrorWords, identifierParts, missingValueWords } from '../../../src/core/analysis/errorWords';
+import { crashLineWords, extractErrorWords, identifierParts, missingValueWords, quotedValues } from '../../../src/core/analysis/errorWords';
 import { readRiskShape } from '../../../src/core/analysis/riskShape';
 import type { Incident } from '../../../src/core/incident/model';
 
@@ -47,6 +47,17 @@ describe('error words', () => {
     assert.ok(!rounding('expected:<12.50> but was:<13.50>'), 'a whole unit off is not rounding');
     assert.ok(!rounding('version 1.2.3 is not 1.2.4'), 'version numbers are not decimals');
     assert.ok(!rounding('expected 2 but was 3'), 'whole numbers say nothing about rounding');
+  });
+
+  it('takes the quoted key of an error that says it was not found, as code would write it', () => {
+    const values = (type: string, message: string) => quotedValues([{ type, message }]);
+    assert.deepEqual(values('RoutingError', 'no route for topic "invoice.reminder"'), ['invoice.reminder']);
+    assert.deepEqual(values('KeyError', "'ordered_at'"), ['ordered_at']);
+    assert.deepEqual(values('Error', "Unknown option '--dry-run'"), ['--dry-run']);
+    assert.deepEqual(values('Error', "can't find 'a.b' here"), ['a.b'], 'an apostrophe in a word opens no quote');
+    assert.deepEqual(values('AssertionError', "null !== 'major'"), [], 'an assertion quotes what the code made, not a key it looked for');
+    assert.deepEqual(values('IllegalStateException', 'message "{\\"name\\":\\"ada\\"}" lacks "name":"ada"'), [], 'nothing said to be missing');
+    assert.deepEqual(values('KeyError', "'42'"), [], 'a number is not a key written in code');
   });
 
   it('keeps a distinctive exception type', () => {
