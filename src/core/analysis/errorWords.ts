@@ -18,6 +18,10 @@ const UNTRIMMED_WORDS = ['trim', 'strip'];
 const ROUNDING_WORDS = ['round', 'rounding', 'half', 'quantize', 'tofixed', 'setscale', 'floor', 'ceil'];
 const NUMBER = /(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])/g;
 const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a constructor|iterable)/g;
+/** `org.json.` of `org.json.JSONArray`, `java.util.` of `java.util.List`: where a class lives, not what failed. */
+const PACKAGE_PREFIX = /\b(?:java|javax|jdk|sun|org|com|net|io|android|androidx|kotlin|kotlinx)\.(?:[a-z][a-z0-9_]*\.)*(?=[A-Z])/g;
+/** Java's helpful NullPointerException names the null value: `because "this.baseArgs" is null`. */
+const NULL_NAMED = /because "([^"<>]+)" is null/g;
 /** A quoted value whose quotes are not part of a word (`can't`) and hold no other quote mark. */
 const QUOTED_VALUE = /(?<![\w'"`])(['"`])([^'"`\n]{3,80})\1(?![\w'"`])/g;
 
@@ -68,7 +72,7 @@ export function isInformative(word: string): boolean {
 export function extractErrorWords(incident: Incident): ErrorWord[] {
   const found = new Map<string, ErrorWord>();
   const add = (raw: string, origin: ErrorWord['origin']) => {
-    for (const m of raw.matchAll(IDENTIFIER)) {
+    for (const m of raw.replace(PACKAGE_PREFIX, '').matchAll(IDENTIFIER)) {
       const word = m[0];
       if (!isInformative(word)) continue;
       const key = word.toLowerCase();
@@ -167,8 +171,15 @@ const MISSING_PROPERTY = /reading '([\w$]+)'|property '([\w$]+)' of (?:undefined
  * `customer`. Whatever commit changed how that value is made is the prime suspect.
  */
 export function missingValueWords(messages: readonly string[], crashLine: string | undefined): ErrorWord[] {
-  if (!crashLine) return [];
   const found: ErrorWord[] = [];
+  for (const message of messages) {
+    // The message names it: the last name of the expression (`baseArgs` of `this.baseArgs`).
+    for (const m of message.matchAll(NULL_NAMED)) {
+      const name = /([A-Za-z_$][\w$]*)\W*$/.exec(m[1])?.[1];
+      if (name && isInformative(name) && !found.some((w) => w.word === name)) found.push({ word: name, origin: 'missing-value' });
+    }
+  }
+  if (!crashLine) return found;
   for (const message of messages) {
     const m = MISSING_PROPERTY.exec(message);
     const property = m?.slice(1).find(Boolean);
