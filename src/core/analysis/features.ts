@@ -37,6 +37,8 @@ export const FEATURE_NAMES = [
   /** The commit changed how the value that turned out missing is assigned (`customer: ...`). */
   'missingValueAssigned',
   'errorHandlingChanged',
+  /** A comparison's bound moved by one (`>=` became `>`): the classic off-by-one. */
+  'boundChanged',
   'configChanged',
   /** log(1 + lines changed). */
   'size',
@@ -66,6 +68,7 @@ export type EvidenceKind =
   | 'quoted-value-removed'
   | 'missing-value-assigned'
   | 'error-handling'
+  | 'bound-changed'
   | 'config'
   | 'size'
   | 'formatting-only'

@@ -470,12 +470,15 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   f.guardsRemoved = Math.log1p(risk.guardsRemoved) / sizeDamping;
   f.errorHandlingChanged = Math.log1p(risk.errorHandlingChanged) / sizeDamping;
   f.configChanged = risk.configChanged ? 1 : 0;
+  f.boundChanged = risk.boundsChanged.length > 0 ? 1 : 0;
   if (risk.guardsRemoved > 0) out.evidence.push({ kind: 'guard-removed', feature: 'guardsRemoved', message: `Removed ${risk.guardsRemoved} guard or null check${risk.guardsRemoved > 1 ? 's' : ''}` });
   judgeRemovedGuards(risk.removedGuards, context, out);
   judgeRemovedDefinitions(commit, context, out);
   judgeMissingValueAssignments(commit, context, out);
   judgeRemovedValues(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
+  const bound = risk.boundsChanged[0];
+  if (bound) out.evidence.push({ kind: 'bound-changed', feature: 'boundChanged', message: `Moved a bound by one: '${bound.name}' compared with \`${bound.before}\` before and \`${bound.after}\` after` });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 
   readTiming(commit, context, out);

@@ -13,6 +13,11 @@ export interface RiskShape {
   errorHandlingChanged: number;
   /** The change touched configuration files. */
   configChanged: boolean;
+  /**
+   * Comparisons whose bound moved by one: a name compared with `>=` in a removed line and with
+   * `>` (not `>=`) in an added one, or any such swap of `<`, `<=`, `>`, `>=`. Off-by-one at a boundary.
+   */
+  boundsChanged: { name: string; before: string; after: string }[];
 }
 
 const GUARD = new RegExp(
@@ -27,6 +32,49 @@ const GUARD = new RegExp(
 );
 const ERROR_HANDLING = /\b(?:try|catch|except|finally|rescue|ensure|throw|throws|raise|panic|recover|Result<|Err\(|\.catch\()\b/;
 const CONFIG_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:ya?ml|toml|ini|properties|conf|cfg)|(?:config|settings)[^/]*\.(?:json|js|ts|py)|package\.json|pom\.xml|build\.gradle(?:\.kts)?|requirements[^/]*\.txt|setup\.cfg|pyproject\.toml|go\.mod|Gemfile|composer\.json|Cargo\.toml)$/i;
+
+/**
+ * `a >= b`, `i < len(xs)`, `quantity > tier.minQuantity()`: spaced, so `List<Tier>`, `=>`, `->`
+ * and shifts are not read as comparisons.
+ */
+const COMPARISON = /([A-Za-z_$][\w$.]*(?:\(\))?)\s+(<=|>=|<|>)\s+([A-Za-z_$][\w$.]*)?/g;
+const MIRROR: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const OTHER_STRICTNESS: Record<string, string> = { '<': '<=', '<=': '<', '>': '>=', '>=': '>' };
+
+/** For each name compared in `lines` (its last part, lower-cased), the operators it is compared with, as seen from it. */
+function comparisons(lines: Iterable<string>): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (operand: string, op: string) => {
+    const name = operand.replace(/\(\)$/, '').split('.').pop()?.toLowerCase() ?? '';
+    if (!name) return;
+    let ops = found.get(name);
+    if (!ops) found.set(name, (ops = new Set()));
+    ops.add(op);
+  };
+  for (const line of lines) {
+    for (const m of line.matchAll(COMPARISON)) {
+      add(m[1], m[2]);
+      if (m[3]) add(m[3], MIRROR[m[2]]);
+    }
+  }
+  return found;
+}
+
+/** Names whose comparison swapped `>=` for `>` (or any other bound for its neighbour) between `removed` and `added`. */
+function movedBounds(removed: Iterable<string>, added: Iterable<string>): RiskShape['boundsChanged'] {
+  const before = comparisons(removed);
+  const after = comparisons(added);
+  const moved: RiskShape['boundsChanged'] = [];
+  for (const [name, ops] of before) {
+    const now = after.get(name);
+    if (!now) continue;
+    for (const op of ops) {
+      const other = OTHER_STRICTNESS[op];
+      if (now.has(other) && !now.has(op) && !ops.has(other)) moved.push({ name, before: op, after: other });
+    }
+  }
+  return moved;
+}
 
 export function isConfigPath(path: string): boolean {
   return CONFIG_FILE.test(path);
@@ -47,7 +95,7 @@ function sameGuard(a: string, b: string): boolean {
 }
 
 export function readRiskShape(change: { path: string; added: string[]; removed: string[] }[]): RiskShape {
-  const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false };
+  const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false, boundsChanged: [] };
   for (const file of change) {
     if (isConfigPath(file.path)) shape.configChanged = true;
     const added = new Set(file.added.map((l) => l.trim()));
@@ -67,6 +115,7 @@ export function readRiskShape(change: { path: string; added: string[]; removed: 
       if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
     shape.guardsAdded += addedGuards.length;
+    shape.boundsChanged.push(...movedBounds([...removed].filter((l) => !added.has(l)), [...added].filter((l) => !removed.has(l))));
     for (const line of added) {
       if (!removed.has(line) && ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }

@@ -105,6 +105,8 @@ export function evidenceIcon(kind: Evidence['kind']): string {
       return 'debug-disconnect';
     case 'error-handling':
       return 'error';
+    case 'bound-changed':
+      return 'symbol-operator';
     case 'config':
       return 'settings-gear';
     case 'size':

@@ -24,6 +24,11 @@ describe('error words', () => {
     assert.deepEqual(extractErrorWords(incidentWith('ReferenceError', 'compactQueue is not defined')).filter((w) => w.origin === 'quoted').map((w) => w.word), ['compactQueue']);
   });
 
+  it('leaves out the package of a Java class a message names', () => {
+    const words = extractErrorWords(incidentWith('java.lang.NullPointerException', 'Cannot invoke "org.json.JSONArray.getString(int)" because "this.baseArgs" is null')).map((w) => w.word);
+    assert.deepEqual(words, ['JSONArray', 'getString', 'baseArgs']);
+  });
+
   it('keeps the key a KeyError names, however common the word', () => {
     assert.deepEqual(extractErrorWords(incidentWith('KeyError', "'type'")).map((w) => [w.word, w.origin]), [['type', 'quoted']]);
     assert.deepEqual(extractErrorWords(incidentWith('KeyError', "'id'")), [], 'too short to find in a diff');
@@ -77,6 +82,8 @@ describe('error words', () => {
     assert.deepEqual(words("'NoneType' object has no attribute 'split'", '    parts = settings.path.split("/")'), ['path']);
     assert.deepEqual(words('Cannot invoke "String.length()" because "<local1>" is null', '        return customerName.length();'), ['customerName']);
     assert.deepEqual(words('boom', 'x.y'), []);
+    assert.deepEqual(missingValueWords(['Cannot invoke "org.json.JSONArray.getString(int)" because "this.baseArgs" is null'], undefined).map((w) => w.word), ['baseArgs'], 'Java names it, wherever it failed');
+    assert.deepEqual(missingValueWords(['Cannot read field "x" because "<local4>" is null'], undefined), []);
   });
 
   it('splits identifiers into their parts', () => {
@@ -112,6 +119,17 @@ describe('risk shape', () => {
       { path: 'b.js', added: [], removed: ["  if ('name' in options) {", '  return obj.hasOwnProperty(key);'] },
     ]);
     assert.deepEqual(shape.removedGuards, ['if key in table:', "if ('name' in options) {", 'return obj.hasOwnProperty(key);']);
+  });
+
+  it('sees a comparison whose bound moved by one, and nothing else that looks like it', () => {
+    const moved = (removed: string[], added: string[]) => readRiskShape([{ path: 'a', added, removed }]).boundsChanged;
+    assert.deepEqual(moved(['    if quantity >= 100:', '        return 15'], ['    for threshold, percent in VOLUME_TIERS:', '        if quantity > threshold:']), [{ name: 'quantity', before: '>=', after: '>' }]);
+    assert.deepEqual(moved(['    if (quantity >= WHOLESALE) {'], ['      if (quantity > tier.minQuantity()) {']), [{ name: 'quantity', before: '>=', after: '>' }]);
+    assert.deepEqual(moved(['  for (let i = 0; i < parts.length; i++) {'], ['  for (let i = 0; i <= parts.length; i++) {']), [{ name: 'i', before: '<', after: '<=' }, { name: 'length', before: '>', after: '>=' }]);
+    assert.deepEqual(moved(['  if (limit < count) {'], ['  if (count > limit) {']), [], 'the same bound written the other way round');
+    assert.deepEqual(moved(['  List<Tier> tiers = load();'], ['  List<Tier> tiers = load(); if (a > b) {}']), [], 'generics are not comparisons');
+    assert.deepEqual(moved(['  const f = (x) => x;'], ['  if (x >= 1) f(x);']), [], 'an arrow is not a comparison');
+    assert.deepEqual(moved(['  if (a > 1 || a >= b) {'], ['  if (a > 2) {']), [], 'both bounds were there before');
   });
 
   it('sees error handling and configuration changes', () => {
