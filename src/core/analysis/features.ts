@@ -46,7 +46,7 @@ export const FEATURE_NAMES = [
   'spread',
   /** 1 for the newest candidate down to 0 for the oldest. */
   'recency',
-  /** Whitespace/formatting-only change. */
+  /** A change that cannot alter behaviour: whitespace or layout, comments, or renames only. */
   'formattingOnly',
 ] as const;
 

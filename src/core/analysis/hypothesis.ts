@@ -9,6 +9,7 @@ import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector 
 import type { TrackedFileChange } from './lineTracking';
 import { languageForPath } from '../ast/languages';
 import { isDocumentation, isProductCode, isTestPath, pathWords } from './paths';
+import { renamedOnly } from './renames';
 import { readRiskShape } from './riskShape';
 
 export interface SymbolSpan {
@@ -289,10 +290,19 @@ function identifiersHolding(line: string, search: RegExp): string[] {
   return found;
 }
 
+const errorWordSets = new WeakMap<HypothesisContext, ReadonlySet<string>>();
+
+/** The context's error words (lower-case) as a set, built once per context. */
+function errorWordSet(context: HypothesisContext): ReadonlySet<string> {
+  let set = errorWordSets.get(context);
+  if (!set) errorWordSets.set(context, (set = new Set(context.errorWords.map((w) => w.word))));
+  return set;
+}
+
 function matchErrorWords(commit: CandidateCommit, context: HypothesisContext): string[] {
   if (context.errorWords.length === 0) return [];
   const crashLines = new Set(context.crashLineTexts ?? []);
-  const wordSet = new Set(context.errorWords.map((w) => w.word));
+  const wordSet = errorWordSet(context);
   const { everyWord } = searchesFor(context);
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
@@ -450,10 +460,12 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   f.size = Math.log1p(linesChanged);
   f.spread = Math.log1p(commit.files.length);
   const commentsOnly = !commit.formattingOnly && textFiles.length > 0 && textFiles.every((file) => languageForPath(file.path) && [...file.added, ...file.removed].every(isCommentLine));
-  if (commit.formattingOnly || commentsOnly) {
-    // A pure reformatting or comment edit cannot change behaviour: no location, word or shape evidence.
+  // A rename that missed a use fails with an error saying a name is missing: then it is a suspect.
+  const renamed = commit.formattingOnly || commentsOnly || context.missingName ? undefined : renamedOnly(commit.files, errorWordSet(context));
+  if (commit.formattingOnly || commentsOnly || renamed) {
+    // A pure reformatting, comment edit or rename cannot change behaviour: no location, word or shape evidence.
     f.formattingOnly = 1;
-    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: commentsOnly ? 'Only changed comments' : 'Only reformatted code' });
+    out.evidence.push({ kind: 'formatting-only', feature: 'formattingOnly', message: commentsOnly ? 'Only changed comments' : renamed ? `Only renamed ${renamed}` : 'Only reformatted code' });
     readTiming(commit, context, out);
     return out;
   }
