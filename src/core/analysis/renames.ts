@@ -22,46 +22,50 @@ const KEYWORDS = new Set('if else for while do return new class def function con
  */
 export function renamedOnly(files: readonly CandidateFile[], errorWords: ReadonlySet<string>): string | undefined {
   const code = files.filter((f) => !isDocumentation(f.path));
-  if (code.length === 0 || code.some((f) => f.binary || f.created || f.deleted || !languageForPath(f.path))) return undefined;
+  // A rename rewrites lines in place: every file both loses and gains some. Most commits fail here.
+  if (code.length === 0 || code.some((f) => f.binary || f.created || f.deleted || f.added.length === 0 || f.removed.length === 0 || !languageForPath(f.path))) return undefined;
   const meaningful = (lines: readonly string[]) => lines.filter((l) => !BLANK_OR_COMMENT.test(l));
-  // Constants the commit defined, by the literal they stand for.
+  // Constants the commit defined, by the literal they stand for; each rename and how often it was made.
   const constants = new Map<string, string>();
-  const pairs: [string, string, boolean][] = [];
-  for (const file of code) {
-    const removed = meaningful(file.removed);
-    const added = meaningful(file.added).filter((line) => {
-      const definition = CONSTANT_DEFINITION.exec(line);
-      if (!definition || !removed.some((r) => r.includes(definition[2]))) return true;
-      constants.set(definition[2], definition[1]);
-      return false;
-    });
-    if (added.length !== removed.length) return undefined;
-    const dynamic = bindsAtRunTime(languageForPath(file.path));
-    removed.forEach((line, i) => pairs.push([line, added[i], dynamic]));
-  }
   const renames = new Map<string, string>();
   const renamedTo = new Map<string, string>();
   const uses = new Map<string, number>();
-  for (const [before, after, dynamic] of pairs) {
+  const sameBut = (before: string, after: string, dynamic: boolean): boolean => {
     const a = before.match(TOKEN) ?? [];
     const b = after.match(TOKEN) ?? [];
-    if (a.length !== b.length) return undefined;
+    if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
-      if (a[i] === b[i]) continue;
-      if (constants.get(a[i]) === b[i]) continue;
-      if (!NAME.test(a[i]) || !NAME.test(b[i]) || KEYWORDS.has(a[i]) || KEYWORDS.has(b[i]) || errorWords.has(a[i].toLowerCase())) return undefined;
+      if (a[i] === b[i] || constants.get(a[i]) === b[i]) continue;
+      if (!NAME.test(a[i]) || !NAME.test(b[i]) || KEYWORDS.has(a[i]) || KEYWORDS.has(b[i]) || errorWords.has(a[i].toLowerCase())) return false;
       // In JavaScript or Python a member, a key or a keyword argument renamed here may still be
       // used by its old name elsewhere.
-      if (dynamic && (a[i - 1] === '.' || a[i + 1] === ':' || (a[i + 1] === '=' && (a[i - 1] === ',' || a[i - 1] === '(')))) return undefined;
-      if ((renames.get(a[i]) ?? b[i]) !== b[i] || (renamedTo.get(b[i]) ?? a[i]) !== a[i]) return undefined;
+      if (dynamic && (a[i - 1] === '.' || a[i + 1] === ':' || (a[i + 1] === '=' && (a[i - 1] === ',' || a[i - 1] === '(')))) return false;
+      if ((renames.get(a[i]) ?? b[i]) !== b[i] || (renamedTo.get(b[i]) ?? a[i]) !== a[i]) return false;
       renames.set(a[i], b[i]);
-      uses.set(a[i], (uses.get(a[i]) ?? 0) + 1);
       renamedTo.set(b[i], a[i]);
+      uses.set(a[i], (uses.get(a[i]) ?? 0) + 1);
     }
+    return true;
+  };
+  for (const file of code) {
+    const removed = meaningful(file.removed);
+    let added = meaningful(file.added);
+    // Lines beyond the rewritten ones may only define constants for literals the commit replaced.
+    if (added.length > removed.length) {
+      added = added.filter((line) => {
+        const definition = CONSTANT_DEFINITION.exec(line);
+        if (!definition || !removed.some((r) => r.includes(definition[2]))) return true;
+        constants.set(definition[2], definition[1]);
+        return false;
+      });
+    }
+    if (added.length !== removed.length) return undefined;
+    const dynamic = bindsAtRunTime(languageForPath(file.path));
+    if (!removed.every((line, i) => sameBut(line, added[i], dynamic))) return undefined;
   }
   // A name renamed at one place only may be a different variable written, not a rename:
   // `encodedMessage = message.toString()` -> `strMessage = message.toString()`.
-  for (const [name, count] of uses) if (renames.has(name) && count < 2) return undefined;
+  if ([...uses.values()].some((count) => count < 2)) return undefined;
   const said = [...renames].map(([a, b]) => `${a} to ${b}`).concat([...constants].map(([literal, name]) => `${literal} to ${name}`));
   return said.length > 0 ? said.slice(0, 3).join(', ') : undefined;
 }

@@ -38,6 +38,8 @@ const CONFIG_FILE = /(?:^|\/)(?:\.env[^/]*|[^/]*\.(?:ya?ml|toml|ini|properties|c
  * and shifts are not read as comparisons.
  */
 const COMPARISON = /([A-Za-z_$][\w$.]*(?:\(\))?)\s+(<=|>=|<|>)\s+([A-Za-z_$][\w$.]*)?/g;
+/** A quick test that most lines fail: no spaced comparison operator. */
+const MAY_COMPARE = /\s[<>]=?\s/;
 const MIRROR: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 const OTHER_STRICTNESS: Record<string, string> = { '<': '<=', '<=': '<', '>': '>=', '>=': '>' };
 
@@ -52,6 +54,7 @@ function comparisons(lines: Iterable<string>): Map<string, Set<string>> {
     ops.add(op);
   };
   for (const line of lines) {
+    if (!MAY_COMPARE.test(line)) continue;
     for (const m of line.matchAll(COMPARISON)) {
       add(m[1], m[2]);
       if (m[3]) add(m[3], MIRROR[m[2]]);
