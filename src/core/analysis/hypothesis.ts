@@ -490,7 +490,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   judgeRemovedValues(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   const bound = risk.boundsChanged[0];
-  if (bound) out.evidence.push({ kind: 'bound-changed', feature: 'boundChanged', message: `Moved a bound by one: '${bound.name}' compared with \`${bound.before}\` before and \`${bound.after}\` after` });
+  if (bound) out.evidence.push({ kind: 'bound-changed', feature: 'boundChanged', message: `Moved a bound by one in ${bound.path}: '${bound.name}' compared with \`${bound.before}\` before and \`${bound.after}\` after`, path: bound.path });
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 
   readTiming(commit, context, out);

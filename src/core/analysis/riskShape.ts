@@ -17,7 +17,7 @@ export interface RiskShape {
    * Comparisons whose bound moved by one: a name compared with `>=` in a removed line and with
    * `>` (not `>=`) in an added one, or any such swap of `<`, `<=`, `>`, `>=`. Off-by-one at a boundary.
    */
-  boundsChanged: { name: string; before: string; after: string }[];
+  boundsChanged: { name: string; before: string; after: string; path: string }[];
 }
 
 const GUARD = new RegExp(
@@ -64,7 +64,7 @@ function comparisons(lines: Iterable<string>): Map<string, Set<string>> {
 }
 
 /** Names whose comparison swapped `>=` for `>` (or any other bound for its neighbour) between `removed` and `added`. */
-function movedBounds(removed: Iterable<string>, added: Iterable<string>): RiskShape['boundsChanged'] {
+function movedBounds(path: string, removed: Iterable<string>, added: Iterable<string>): RiskShape['boundsChanged'] {
   const before = comparisons(removed);
   const after = comparisons(added);
   const moved: RiskShape['boundsChanged'] = [];
@@ -73,7 +73,7 @@ function movedBounds(removed: Iterable<string>, added: Iterable<string>): RiskSh
     if (!now) continue;
     for (const op of ops) {
       const other = OTHER_STRICTNESS[op];
-      if (now.has(other) && !now.has(op) && !ops.has(other)) moved.push({ name, before: op, after: other });
+      if (now.has(other) && !now.has(op) && !ops.has(other)) moved.push({ name, before: op, after: other, path });
     }
   }
   return moved;
@@ -118,7 +118,7 @@ export function readRiskShape(change: { path: string; added: string[]; removed: 
       if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
     shape.guardsAdded += addedGuards.length;
-    shape.boundsChanged.push(...movedBounds([...removed].filter((l) => !added.has(l)), [...added].filter((l) => !removed.has(l))));
+    shape.boundsChanged.push(...movedBounds(file.path, [...removed].filter((l) => !added.has(l)), [...added].filter((l) => !removed.has(l))));
     for (const line of added) {
       if (!removed.has(line) && ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }

@@ -100,6 +100,14 @@ describe('hypothesis evidence', () => {
     assert.equal(removed([{ path: 'src/queue.js', binary: false, added: [], removed: ['  // sends invoice.reminder too'] }]).features.quotedValueRemoved, 0, 'unquoted, in a comment');
   });
 
+  it('sees a bound moved by one in product code, not in a test', () => {
+    const files = (path: string): CandidateCommit['files'] => [{ path, binary: false, added: ['        if quantity > threshold:'], removed: ['    if quantity >= 100:'] }];
+    const moved = evaluateHypothesis(commit('b', files('src/discounts.py')), [], context);
+    assert.equal(moved.features.boundChanged, 1);
+    assert.deepEqual(moved.evidence.filter((e) => e.kind === 'bound-changed').map((e) => [e.path, e.message]), [['src/discounts.py', "Moved a bound by one in src/discounts.py: 'quantity' compared with `>=` before and `>` after"]]);
+    assert.equal(evaluateHypothesis(commit('t', files('tests/test_discounts.py')), [], context).features.boundChanged, 0);
+  });
+
   it('sees a change to how the missing value is set, outside the crash line', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 1, fromCrashLine: true, missingValue: true }], crashLineTexts: ['const to = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('a', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).features.missingValueAssigned;
