@@ -134,6 +134,9 @@ export function roundedDifferently(message: string): boolean {
 /** An error that says something looked for was not there: a key, a route, an option, a name. */
 const NOT_FOUND = /\b(?:no|unknown|missing|unsupported|unrecognized|unregistered|not (?:found|registered|supported|defined|recognized)|no such|could not find|cannot find|can't find|KeyError|NoSuchElement|LookupError)\b/i;
 
+/** A failed check compares what the code made with what was expected; it looks nothing up. */
+const ASSERTION = /Assert|ComparisonFailure|Expect/i;
+
 /**
  * The values that errors saying something was not found quote as code would write them (`no
  * route for topic "invoice.reminder"`, `KeyError: 'type'`): the key the failing code looked for.
@@ -142,7 +145,7 @@ const NOT_FOUND = /\b(?:no|unknown|missing|unsupported|unrecognized|unregistered
 export function quotedValues(exceptions: readonly { type: string; message: string }[]): string[] {
   const found = new Set<string>();
   for (const { type, message } of exceptions) {
-    if (!NOT_FOUND.test(`${type}: ${message}`)) continue;
+    if (ASSERTION.test(type) || !NOT_FOUND.test(`${type}: ${message}`)) continue;
     for (const m of message.matchAll(QUOTED_VALUE)) {
       const value = m[2];
       if (value === value.trim() && /[A-Za-z]/.test(value)) found.add(value);

@@ -61,6 +61,7 @@ describe('error words', () => {
     assert.deepEqual(values('Error', "Unknown option '--dry-run'"), ['--dry-run']);
     assert.deepEqual(values('Error', "can't find 'a.b' here"), ['a.b'], 'an apostrophe in a word opens no quote');
     assert.deepEqual(values('AssertionError', "null !== 'major'"), [], 'an assertion quotes what the code made, not a key it looked for');
+    assert.deepEqual(values('AssertionError', "expected 'none' to be 'missing'"), [], 'even in words that say something is missing');
     assert.deepEqual(values('IllegalStateException', 'message "{\\"name\\":\\"ada\\"}" lacks "name":"ada"'), [], 'nothing said to be missing');
     assert.deepEqual(values('KeyError', "'42'"), [], 'a number is not a key written in code');
   });
