@@ -15,6 +15,24 @@ const BLANK_OR_COMMENT = /^\s*(?:$|\/\/|\/\*|\*|#)/;
 const CONSTANT_DEFINITION = /\b([A-Z][A-Z0-9_]*)\s*(?::[^=]+)?=\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d[\w.]*)\s*;?\s*$/;
 const KEYWORDS = new Set('if else for while do return new class def function const let var final static public private protected import from true false null None True False this self'.split(' '));
 
+const isNameChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+const isNameStart = (code: number) => isNameChar(code) && !(code >= 48 && code <= 57);
+
+/**
+ * A quick test, without splitting the lines: where they first differ, both hold a name (or,
+ * with constants about, a literal that became one). Most edits change a number, an operator
+ * or a call there, and fail it.
+ */
+function firstDifferenceInName(before: string, after: string, constants: boolean): boolean {
+  let at = 0;
+  while (at < before.length && at < after.length && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  if (at === before.length && at === after.length) return true;
+  while (at > 0 && isNameChar(before.charCodeAt(at - 1))) at--;
+  const a = before.charCodeAt(at);
+  const b = after.charCodeAt(at);
+  return isNameStart(b) && (isNameStart(a) || (constants && (a === 34 || a === 39 || a === 96)));
+}
+
 /**
  * What a commit renamed, when that is all it did (`raw -> rawValue`, `"listen.port" -> LISTEN_PORT`),
  * else undefined. `errorWords` (lower-case) are names the error involves: renaming one of those
@@ -31,6 +49,7 @@ export function renamedOnly(files: readonly CandidateFile[], errorWords: Readonl
   const renamedTo = new Map<string, string>();
   const uses = new Map<string, number>();
   const sameBut = (before: string, after: string, dynamic: boolean): boolean => {
+    if (!firstDifferenceInName(before, after, constants.size > 0)) return false;
     const a = before.match(TOKEN) ?? [];
     const b = after.match(TOKEN) ?? [];
     if (a.length !== b.length) return false;
