@@ -44,6 +44,11 @@ const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** A-Z, a-z, 0-9, `_` or `$`, by char code (this runs for every word found in every changed line). */
+export function isIdentifierChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
 /** Identifiers already split: the same few recur on line after line of a history. */
 const partsCache = new Map<string, readonly string[]>();
 const PARTS_CACHE_SIZE = 50_000;

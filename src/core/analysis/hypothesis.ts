@@ -4,7 +4,7 @@
 // Pure and synchronous: it runs inside the Piscina workers.
 
 import { definedName, definitionOf } from './definitions';
-import { identifierParts } from './errorWords';
+import { identifierParts, isIdentifierChar } from './errorWords';
 import { emptyFeatures, type EvidenceKind, type FeatureName, type FeatureVector } from './features';
 import type { TrackedFileChange } from './lineTracking';
 import { languageForPath } from '../ast/languages';
@@ -262,11 +262,6 @@ function searchesFor(context: HypothesisContext): WordSearches {
     wordSearches.set(context, searches);
   }
   return searches;
-}
-
-/** A-Z, a-z, 0-9, `_` or `$`, by char code (this runs for every word found in every changed line). */
-function isIdentifierChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 /**

@@ -4,6 +4,7 @@
 // unless the rename missed a use, which fails with an error that names the old name.
 
 import { bindsAtRunTime } from './definitions';
+import { isIdentifierChar } from './errorWords';
 import { languageForPath } from '../ast/languages';
 import type { CandidateFile } from './hypothesis';
 import { isDocumentation } from './paths';
@@ -15,8 +16,7 @@ const BLANK_OR_COMMENT = /^\s*(?:$|\/\/|\/\*|\*|#)/;
 const CONSTANT_DEFINITION = /\b([A-Z][A-Z0-9_]*)\s*(?::[^=]+)?=\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d[\w.]*)\s*;?\s*$/;
 const KEYWORDS = new Set('if else for while do return new class def function const let var final static public private protected import from true false null None True False this self'.split(' '));
 
-const isNameChar = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-const isNameStart = (code: number) => isNameChar(code) && !(code >= 48 && code <= 57);
+const isNameStart = (code: number) => isIdentifierChar(code) && !(code >= 48 && code <= 57);
 
 /**
  * A quick test, without splitting the lines: where they first differ, both hold a name (or,
@@ -27,7 +27,7 @@ function firstDifferenceInName(before: string, after: string, constants: boolean
   let at = 0;
   while (at < before.length && at < after.length && before.charCodeAt(at) === after.charCodeAt(at)) at++;
   if (at === before.length && at === after.length) return true;
-  while (at > 0 && isNameChar(before.charCodeAt(at - 1))) at--;
+  while (at > 0 && isIdentifierChar(before.charCodeAt(at - 1))) at--;
   const a = before.charCodeAt(at);
   const b = after.charCodeAt(at);
   return isNameStart(b) && (isNameStart(a) || (constants && (a === 34 || a === 39 || a === 96)));
