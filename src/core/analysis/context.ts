@@ -3,7 +3,7 @@
 // symbols one and two calls away, and the words of the error.
 
 import type { Incident } from '../incident/model';
-import { crashLineWords, extractErrorWords, missingValueWords, quotedValues, type ErrorWord } from './errorWords';
+import { crashLineWords, extractErrorWords, missingValueWords, nullReturningMethods, quotedValues, type ErrorWord } from './errorWords';
 import { isTestPath } from './paths';
 import { symbolsNamedBy, testAnchorNames, testNameStems, testNameWords, type NamedCandidate } from './testNames';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
@@ -175,6 +175,14 @@ export async function buildHypothesisContext(
   // The message says the value was nothing: None, null, undefined or nil (not another object lacking the member).
   const nothing = messages.some((m) => /\b(?:NoneType|None|null|undefined|nil)\b/.test(m));
   await markMissingValueSources(anchors[0], words.filter((w) => w.origin === 'missing-value').map((w) => w.word), nothing, neighbours, code);
+  // Java says outright which call returned the null.
+  for (const method of nullReturningMethods(messages)) {
+    for (const n of neighbours.values()) {
+      if (n.distance !== 1 || n.reads || n.namedBy || (n.name.split('.').at(-1) ?? n.name) !== method) continue;
+      n.returnsMissing = method;
+      n.returnsNothing = true;
+    }
+  }
   return {
     anchors,
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),

@@ -22,6 +22,8 @@ const MISSING_SUBJECT = /([A-Za-z_$][\w$.]*) is not (?:a function|defined|a cons
 const PACKAGE_PREFIX = /\b(?:java|javax|jdk|sun|org|com|net|io|android|androidx|kotlin|kotlinx)\.(?:[a-z][a-z0-9_]*\.)*(?=[A-Z])/g;
 /** Java's helpful NullPointerException names the null value: `because "this.baseArgs" is null`. */
 const NULL_NAMED = /because "([^"<>]+)" is null/g;
+/** And, when the null came from a call, the method: `because the return value of "a.b.Repo.find(String)" is null`. */
+const NULL_RETURNED = /because the return value of "(?:[\w$]+\.)*([\w$]+)\([^"]*\)" is null/g;
 /** A quoted value whose quotes are not part of a word (`can't`) and hold no other quote mark. */
 const QUOTED_VALUE = /(?<![\w'"`])(['"`])([^'"`\n]{3,80})\1(?![\w'"`])/g;
 
@@ -157,6 +159,11 @@ export function quotedValues(exceptions: readonly { type: string; message: strin
     }
   }
   return [...found];
+}
+
+/** The methods whose result the messages say was null (Java names them): where the missing value came from. */
+export function nullReturningMethods(messages: readonly string[]): string[] {
+  return [...new Set(messages.flatMap((m) => [...m.matchAll(NULL_RETURNED)].map((r) => r[1])))];
 }
 
 /** Identifiers of the source lines the stack points at (the crash line first): the values involved. */

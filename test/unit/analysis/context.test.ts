@@ -120,6 +120,16 @@ describe('incident context', () => {
     assert.deepEqual(context.neighbours.map((n) => n.returnsNothing), [true, undefined], 'undefined: the value was nothing');
   });
 
+  it('marks the method Java says returned the null', async () => {
+    const incident = readIncident(['Exception in thread "main" java.lang.NullPointerException: Cannot invoke "com.acme.Customer.email()" because the return value of "com.acme.CustomerRepo.find(String)" is null', '\tat com.acme.Mailer.send(Mailer.java:3)'].join('\n'));
+    const code = crashFunction('Mailer.send', ['  void send(Order order) {', '    Customer c = order.customer();', '    String to = repo.find(order.customerId()).email();'], [
+      { path: 'src/main/java/com/acme/CustomerRepo.java', name: 'CustomerRepo.find', startLine: 10, endLine: 14 },
+      { path: 'src/main/java/com/acme/Order.java', name: 'Order.customer', startLine: 5, endLine: 7 },
+    ]);
+    const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/main/java/com/acme/Mailer.java', line: 3 }], code);
+    assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing, n.returnsNothing]), [['CustomerRepo.find', 'find', true], ['Order.customer', undefined, undefined]]);
+  });
+
   it('marks where the missing value came from when it is one part of what a call returned', async () => {
     const code = crashFunction('Page.from_file', ['    def from_file(cls, path):', '        meta, body = split_front_matter(read(path))', '        meta.setdefault("title", path)'], [
       { path: 'pagemill/frontmatter.py', name: 'split_front_matter', startLine: 20, endLine: 40 },
