@@ -174,15 +174,8 @@ export async function buildHypothesisContext(
   }
   // The message says the value was nothing: None, null, undefined or nil (not another object lacking the member).
   const nothing = messages.some((m) => /\b(?:NoneType|None|null|undefined|nil)\b/.test(m));
-  await markMissingValueSources(anchors[0], words.filter((w) => w.origin === 'missing-value').map((w) => w.word), nothing, neighbours, code);
-  // Java says outright which call returned the null.
-  for (const method of nullReturningMethods(messages)) {
-    for (const n of neighbours.values()) {
-      if (n.distance !== 1 || n.reads || n.namedBy || (n.name.split('.').at(-1) ?? n.name) !== method) continue;
-      n.returnsMissing = method;
-      n.returnsNothing = true;
-    }
-  }
+  const missing = words.filter((w) => w.origin === 'missing-value').map((w) => w.word);
+  await markMissingValueSources(anchors[0], missing, nullReturningMethods(messages), nothing, neighbours, code);
   return {
     anchors,
     neighbours: [...neighbours.values()].sort((a, b) => b.weight - a.weight).slice(0, MAX_NEIGHBOURS),
@@ -201,21 +194,26 @@ const OTHER_TARGETS = '(?:\\s*,\\s*\\*?[\\w$]+)*\\s*[)\\]}]?';
 
 /**
  * The missing value came from a call the crash site made (`const header = parseHeader(s)!;` then
- * `header.type`): the function called is where it went missing. Marks those neighbours.
+ * `header.type`), or from the call Java's message names (`nullFrom`): the function called is where
+ * it went missing. Marks those neighbours.
  */
-async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], nothing: boolean, neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
+async function markMissingValueSources(crash: FrameAnchor | undefined, missing: readonly string[], nullFrom: readonly string[], nothing: boolean, neighbours: ReadonlyMap<string, NeighbourSymbol>, code: CodeModel): Promise<void> {
+  const mark = (called: ReadonlySet<string>, word: (name: string) => string, returnedNothing: boolean) => {
+    for (const n of neighbours.values()) {
+      const name = n.name.split('.').at(-1) ?? n.name;
+      if (n.distance !== 1 || n.reads || n.namedBy || !called.has(name)) continue;
+      n.returnsMissing = word(name);
+      if (returnedNothing) n.returnsNothing = true;
+    }
+  };
+  mark(new Set(nullFrom), (name) => name, true);
   if (!crash || missing.length === 0) return;
   const text = (await linesLeadingTo(crash, code)).join('\n');
   for (const word of missing) {
     const name = word.replace(/[$]/g, '\\$');
     // `meta = f(...)`, `meta: Meta = await f(...)`, and one part of many: `meta, body = f(...)`, `const [meta, body] = f(...)`.
     const assigned = new RegExp(`(?:^|[^\\w$.])${name}\\s*(?::[^=\\n]+)?${OTHER_TARGETS}\\s*=(?!=)\\s*(?:await\\s+|yield\\s+)?(?:[\\w$]+\\.)*([\\w$]+)\\s*\\(`, 'g');
-    const called = new Set([...text.matchAll(assigned)].map((m) => m[1]));
-    for (const n of neighbours.values()) {
-      if (n.distance !== 1 || n.reads || n.namedBy || !called.has(n.name.split('.').at(-1) ?? n.name)) continue;
-      n.returnsMissing = word;
-      if (nothing) n.returnsNothing = true;
-    }
+    mark(new Set([...text.matchAll(assigned)].map((m) => m[1])), () => word, nothing);
   }
 }
 
