@@ -72,7 +72,7 @@ const NAMED_BY_TEST_FACTOR = 0.5;
 
 const ORIGIN_WEIGHT: Record<ErrorWord['origin'], number> = { quoted: 1, type: 0.8, message: 0.6, breadcrumb: 0.3, span: 0.3, 'crash-line': 0.5, 'missing-value': 1, 'test-name': 0.6 };
 /** Errors that say a name does not exist (any of the runtimes CauseLens reads). */
-const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
+const MISSING_NAME = /not a function|is not defined|not a constructor|has no attribute|no attribute|cannot find symbol|NoSuch(?:Method|Field)|undefined (?:local variable or )?method|cannot import name|does not provide an export named|no member named|NameError|ImportError|ModuleNotFoundError|ReferenceError|AttributeError|NoMethodError|MissingMethodException|undefined: /i;
 
 const UNBOUND_NAME = /is not defined|NameError|undefined local variable|cannot find symbol/i;
 

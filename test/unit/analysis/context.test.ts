@@ -120,6 +120,17 @@ describe('incident context', () => {
     assert.deepEqual(context.neighbours.map((n) => n.returnsNothing), [true, undefined], 'undefined: the value was nothing');
   });
 
+  it('knows when the error says a name is missing, in each runtime\'s wording', async () => {
+    const kind = async (message: string) => {
+      const incident = readIncident([message, '    at main (/repo/src/main.js:1:10)'].join('\n'));
+      return (await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/main.js', line: 1 }], codeModel())).missingName;
+    };
+    assert.equal(await kind("SyntaxError: The requested module './money.js' does not provide an export named 'roundMinor'"), 'member');
+    assert.equal(await kind('TypeError: utils.combine is not a function'), 'member');
+    assert.equal(await kind('ReferenceError: compactQueue is not defined'), 'binding');
+    assert.equal(await kind("TypeError: Cannot read properties of undefined (reading 'email')"), undefined);
+  });
+
   it('marks the method Java says returned the null', async () => {
     const incident = readIncident(['Exception in thread "main" java.lang.NullPointerException: Cannot invoke "com.acme.Customer.email()" because the return value of "com.acme.CustomerRepo.find(String)" is null', '\tat com.acme.Mailer.send(Mailer.java:3)'].join('\n'));
     const code = crashFunction('Mailer.send', ['  void send(Order order) {', '    Customer c = order.customer();', '    String to = repo.find(order.customerId()).email();'], [
