@@ -8,10 +8,10 @@ import { isIdentifierChar } from './errorWords';
 import { languageForPath } from '../ast/languages';
 import type { CandidateFile } from './hypothesis';
 import { isDocumentation } from './paths';
+import { isCommentLine } from './wordMatching';
 
 const TOKEN = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|[A-Za-z_$][\w$]*|\d[\w.]*|\S/g;
 const NAME = /^[A-Za-z_$][\w$]*$/;
-const BLANK_OR_COMMENT = /^\s*(?:$|\/\/|\/\*|\*|#)/;
 /** `private static final String LISTEN_PORT = "listen.port";`, `LISTEN_PORT = 'listen.port'`, `const MAX = 10;`. */
 const CONSTANT_DEFINITION = /\b([A-Z][A-Z0-9_]*)\s*(?::[^=]+)?=\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d[\w.]*)\s*;?\s*$/;
 const KEYWORDS = new Set('if else for while do return new class def function const let var final static public private protected import from true false null None True False this self'.split(' '));
@@ -42,7 +42,7 @@ export function renamedOnly(files: readonly CandidateFile[], errorWords: Readonl
   const code = files.filter((f) => !isDocumentation(f.path));
   // A rename rewrites lines in place: every file both loses and gains some. Most commits fail here.
   if (code.length === 0 || code.some((f) => f.binary || f.created || f.deleted || f.added.length === 0 || f.removed.length === 0 || !languageForPath(f.path))) return undefined;
-  const meaningful = (lines: readonly string[]) => lines.filter((l) => !BLANK_OR_COMMENT.test(l));
+  const meaningful = (lines: readonly string[]) => lines.filter((l) => !isCommentLine(l));
   // Constants the commit defined, by the literal they stand for; each rename and how often it was made.
   const constants = new Map<string, string>();
   const renames = new Map<string, string>();

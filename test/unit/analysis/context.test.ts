@@ -45,6 +45,11 @@ function crashFunction(name: string, source: string[], callees: { path: string; 
   };
 }
 
+/** The context of a trace (its lines) whose crash frame is at `path`:`line` of the repository. */
+function contextAtCrash(trace: string[], path: string, line: number, code: CodeModel) {
+  return buildHypothesisContext(readIncident(trace.join('\n')), [{ exceptionIndex: 0, frameIndex: 0, path, line }], code);
+}
+
 describe('incident context', () => {
   it('interleaves the frames of other failures after the reported one, and reads their words', async () => {
     const text = [
@@ -110,20 +115,18 @@ describe('incident context', () => {
   });
 
   it('marks the function the crash site got its missing value from', async () => {
-    const incident = readIncident(['TypeError: Cannot read properties of undefined (reading \'type\')', '    at toEntry (/repo/src/entry.ts:3:29)'].join('\n'));
     const code = crashFunction('toEntry', ['export function toEntry(commit) {', '  const header = parseHeader(commit.subject)!;', '  return { type: sectionFor(header.type) };'], [
       { path: 'src/header.ts', name: 'parseHeader', startLine: 6, endLine: 12 },
       { path: 'src/entry.ts', name: 'sectionFor', startLine: 8, endLine: 10 },
     ]);
-    const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/entry.ts', line: 3 }], code);
+    const context = await contextAtCrash(['TypeError: Cannot read properties of undefined (reading \'type\')', '    at toEntry (/repo/src/entry.ts:3:29)'], 'src/entry.ts', 3, code);
     assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing]), [['parseHeader', 'header'], ['sectionFor', undefined]]);
     assert.deepEqual(context.neighbours.map((n) => n.returnsNothing), [true, undefined], 'undefined: the value was nothing');
   });
 
   it('knows when the error says a name is missing, in each runtime\'s wording', async () => {
     const kind = async (message: string) => {
-      const incident = readIncident([message, '    at main (/repo/src/main.js:1:10)'].join('\n'));
-      return (await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/main.js', line: 1 }], codeModel())).missingName;
+      return (await contextAtCrash([message, '    at main (/repo/src/main.js:1:10)'], 'src/main.js', 1, codeModel())).missingName;
     };
     assert.equal(await kind("SyntaxError: The requested module './money.js' does not provide an export named 'roundMinor'"), 'member');
     assert.equal(await kind('TypeError: utils.combine is not a function'), 'member');
@@ -132,12 +135,12 @@ describe('incident context', () => {
   });
 
   it('marks the method Java says returned the null', async () => {
-    const incident = readIncident(['Exception in thread "main" java.lang.NullPointerException: Cannot invoke "com.acme.Customer.email()" because the return value of "com.acme.CustomerRepo.find(String)" is null', '\tat com.acme.Mailer.send(Mailer.java:3)'].join('\n'));
     const code = crashFunction('Mailer.send', ['  void send(Order order) {', '    Customer c = order.customer();', '    String to = repo.find(order.customerId()).email();'], [
       { path: 'src/main/java/com/acme/CustomerRepo.java', name: 'CustomerRepo.find', startLine: 10, endLine: 14 },
       { path: 'src/main/java/com/acme/Order.java', name: 'Order.customer', startLine: 5, endLine: 7 },
     ]);
-    const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'src/main/java/com/acme/Mailer.java', line: 3 }], code);
+    const trace = ['Exception in thread "main" java.lang.NullPointerException: Cannot invoke "com.acme.Customer.email()" because the return value of "com.acme.CustomerRepo.find(String)" is null', '\tat com.acme.Mailer.send(Mailer.java:3)'];
+    const context = await contextAtCrash(trace, 'src/main/java/com/acme/Mailer.java', 3, code);
     assert.deepEqual(context.neighbours.map((n) => [n.name, n.returnsMissing, n.returnsNothing]), [['CustomerRepo.find', 'find', true], ['Order.customer', undefined, undefined]]);
   });
 
@@ -147,8 +150,7 @@ describe('incident context', () => {
       { path: 'pagemill/io.py', name: 'read', startLine: 3, endLine: 6 },
     ]);
     const marks = async (message: string) => {
-      const incident = readIncident(['Traceback (most recent call last):', '  File "/repo/pagemill/page.py", line 3, in from_file', `AttributeError: ${message}`].join('\n'));
-      const context = await buildHypothesisContext(incident, [{ exceptionIndex: 0, frameIndex: 0, path: 'pagemill/page.py', line: 3 }], code);
+      const context = await contextAtCrash(['Traceback (most recent call last):', '  File "/repo/pagemill/page.py", line 3, in from_file', `AttributeError: ${message}`], 'pagemill/page.py', 3, code);
       return context.neighbours.map((n) => [n.name, n.returnsMissing, n.returnsNothing]);
     };
     assert.deepEqual(await marks("'NoneType' object has no attribute 'setdefault'"), [['split_front_matter', 'meta', true], ['read', undefined, undefined]]);
