@@ -4,6 +4,7 @@
 
 import type { Incident } from '../incident/model';
 import { crashLineWords, extractErrorWords, missingValueWords, nullReturningMethods, quotedValues, type ErrorWord } from './errorWords';
+import { localBindings } from './definitions';
 import { isTestPath } from './paths';
 import { symbolsNamedBy, testAnchorNames, testNameStems, testNameWords, type NamedCandidate } from './testNames';
 import type { FrameAnchor, HypothesisContext, NeighbourSymbol, SymbolSpan } from './hypothesis';
@@ -89,6 +90,8 @@ export function frameVia(anchor: FrameAnchor): string {
 
 /** Lines of the stack whose identifiers count as words of the error (crash line first). */
 const CRASH_LINES_READ = 2;
+/** Lines of a test's function read above its failing line for the names it binds. */
+const MAX_TEST_LINES_READ = 80;
 
 /**
  * Orders frames so the root cause's crash site comes first: in a chain, the last cause is where
@@ -162,9 +165,10 @@ export async function buildHypothesisContext(
   const imports = [...new Set((await Promise.all([...framePaths].map((p) => code.importedFiles(p)))).flat())].filter((p) => !nearPaths.has(p));
 
   const lines = (await Promise.all(anchors.slice(0, CRASH_LINES_READ).map((a) => code.sourceLine(a.path, a.line)))).filter((l): l is string => l !== undefined);
+  const testLocals = await testOwnNames(anchors.slice(0, CRASH_LINES_READ), code);
   const exceptions = [...incident.exceptions, ...(incident.otherFailures ?? []).flat()];
   const messages = exceptions.map((e) => e.message);
-  const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines), ...(failingTest?.words ?? [])];
+  const words = [...missingValueWords(messages, lines[0]), ...extractErrorWords(incident), ...crashLineWords(lines).filter((w) => !testLocals.has(w.word)), ...(failingTest?.words ?? [])];
   const errorWords: HypothesisContext['errorWords'] = [];
   for (const w of words) {
     const word = w.word.toLowerCase();
@@ -187,6 +191,22 @@ export async function buildHypothesisContext(
     ...missingNameKind(incident),
     ...timing,
   };
+}
+
+/**
+ * The names a test frame's function binds for itself up to its failing line (`result = ...`,
+ * `build_file, target = ...`, pytest's fixtures): the test's own words for the values it checks.
+ * Product code using the same words is a coincidence of vocabulary, not a trace of the failure.
+ */
+async function testOwnNames(crashAnchors: readonly FrameAnchor[], code: CodeModel): Promise<Set<string>> {
+  const names = new Set<string>();
+  for (const a of crashAnchors) {
+    if (!a.isTest || !a.symbol) continue;
+    const from = Math.max(a.symbol.startLine, a.line - MAX_TEST_LINES_READ);
+    const body = await Promise.all(Array.from({ length: a.line - from + 1 }, (_, i) => code.sourceLine(a.path, from + i)));
+    for (const name of localBindings(body.filter((l): l is string => l !== undefined))) names.add(name);
+  }
+  return names;
 }
 
 /** The other names a destructuring or tuple assignment sets after the one looked for (source of a RegExp). */

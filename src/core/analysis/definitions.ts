@@ -63,3 +63,37 @@ export function definitionOf(name: string, bindingsOnly: boolean): RegExp {
   const member = `|(?:^\\s*${n}\\s*[:=](?!=))|(?:\\bexports\\.${n}\\s*=)`;
   return new RegExp(binding + (bindingsOnly ? '' : member), 'i');
 }
+
+/** Assignment targets at the start of a line: `x =`, `a, (b, c) =`, `[a, b] =`, but not `x ==` or `x.y =`. */
+const ASSIGNED = /^\s*(?:\(?\s*[A-Za-z_$][\w$]*\s*\)?\s*,\s*)*\(?\s*\[?\s*[A-Za-z_$][\w$]*(?:\s*,\s*\*?[A-Za-z_$][\w$]*)*\s*\]?\s*\)?\s*(?:\+|-|\*|\/|\|)?=(?!=)/;
+/** Declarations: `const|let|var x`, `const { a, b: c }`, `const [a, b]`, Java's `Type name =` / `var name =`. */
+const DECLARED = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*|\{[^}]*\}|\[[^\]]*\])|^\s*(?:final\s+)?[A-Z][\w$.]*(?:<[^=]*>)?(?:\[\])*\s+([a-z_$][\w$]*)\s*=(?!=)/;
+/** Loop variables, `with ... as x`, `catch (E e)`, `except E as e`. */
+const LOOP_OR_ALIAS = /\bfor\s*\(?\s*(?:(?:const|let|var|final)\s+)?(?:[A-Z][\w$.<>]*\s+)?([\w$, ()\[\]{}]+?)\s+(?:in|of|:)\s|\bas\s+([A-Za-z_$][\w$]*)|\bcatch\s*\(\s*(?:[\w$.|\s]+\s+)?([A-Za-z_$][\w$]*)\s*\)/;
+const PARAMETERS = /^\s*(?:async\s+)?def\s+[\w$]+\s*\(([^)]*)\)/;
+const NAMES = /[A-Za-z_$][\w$]*/g;
+
+/**
+ * The names a block of code binds for itself (locals, loop variables, a Python function's
+ * parameters, such as pytest's fixtures): a test's own names for the values it checks.
+ */
+export function localBindings(lines: readonly string[]): Set<string> {
+  const bound = new Set<string>();
+  const add = (text: string | undefined) => {
+    // An object pattern binds what follows a key (`{ body: content }`); elsewhere `: x` is a type.
+    const names = text?.startsWith('{') ? text.replace(/[\w$]+\s*:/g, '') : (text ?? '').replace(/:\s*[^,)]+/g, '');
+    for (const m of names.replace(/=[^,)}\]]*/g, '').matchAll(NAMES)) bound.add(m[0]);
+  };
+  for (const line of lines) {
+    const assigned = ASSIGNED.exec(line);
+    if (assigned) add(assigned[0].replace(/[-+*/|]?=$/, ''));
+    const declared = DECLARED.exec(line);
+    if (declared) add(declared[1] ?? declared[2]);
+    const loop = LOOP_OR_ALIAS.exec(line);
+    if (loop) add(loop[1] ?? loop[2] ?? loop[3]);
+    const params = PARAMETERS.exec(line);
+    if (params) add(params[1]);
+  }
+  for (const keyword of ['self', 'cls', 'this', 'in', 'of', 'const', 'let', 'var', 'final']) bound.delete(keyword);
+  return bound;
+}

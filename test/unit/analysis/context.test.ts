@@ -51,6 +51,17 @@ function contextAtCrash(trace: string[], path: string, line: number, code: CodeM
 }
 
 describe('incident context', () => {
+  it("leaves out a test's own local names from the failing line's words, but not in product code", async () => {
+    const source = ['def test_resolve(self):', '    build_file, toolset = gyp.common.ResolveTarget("deps/zlib.gyp")', '    self.assertEqual(normalize_target(build_file, toolset), "a")'];
+    const trace = ['Traceback (most recent call last):', '  File "/repo/tests/test_common.py", line 3, in test_resolve', "AssertionError: Tuples differ"];
+    const inTest = await contextAtCrash(trace, 'tests/test_common.py', 3, crashFunction('test_resolve', source, []));
+    const words = inTest.errorWords.map((w) => w.word);
+    assert.ok(!words.includes('build_file') && !words.includes('toolset'), words.join(', '));
+    assert.ok(words.includes('normalize_target'), 'the product code it calls stays a word of the failure');
+    const inProduct = await contextAtCrash(trace, 'gyp/common.py', 3, crashFunction('resolve', source, []));
+    assert.ok(inProduct.errorWords.some((w) => w.word === 'build_file'), 'product code keeps its locals: they name the values involved');
+  });
+
   it('interleaves the frames of other failures after the reported one, and reads their words', async () => {
     const text = [
       'FAIL: test_join (tests.test_paths.T)',

@@ -2,7 +2,7 @@
 // that removed a definition the code still uses.
 
 import * as assert from 'node:assert/strict';
-import { bindsAtRunTime, definedName, unresolvedNames } from '../../../src/core/analysis/definitions';
+import { bindsAtRunTime, definedName, localBindings, unresolvedNames } from '../../../src/core/analysis/definitions';
 import { evaluateHypothesis, type CandidateCommit, type HypothesisContext } from '../../../src/core/analysis/hypothesis';
 
 describe('definitions by name', () => {
@@ -21,6 +21,20 @@ describe('definitions by name', () => {
     const range = 'const replaceCarets = (comp, options) =>\n  comp.split(" ").map((c) => replaceCaret(c, options))\nconst rewriteCaret = (comp, options) => comp\nconst split = 1\nmodule.exports = { replaceCarets }\n';
     const names = unresolvedNames([range], ['replaceCarets', 'rewriteCaret'], ['split', 'map', 'replaceCaret', 'rewriteCaret']);
     assert.deepEqual(names, ['map', 'replaceCaret'], 'defined as a callable or any binding, a name is resolved');
+  });
+
+  it('reads the names a block binds for itself, in Python, JavaScript and Java', () => {
+    const bound = (line: string) => [...localBindings([line])].sort();
+    assert.deepEqual(bound('    build_file, target, toolset = gyp.common.ResolveTarget(x)'), ['build_file', 'target', 'toolset']);
+    assert.deepEqual(bound('def test_totals(client, tmp_path: Path, n=3):'), ['client', 'n', 'tmp_path']);
+    assert.deepEqual(bound('    for key, value in items.items():'), ['key', 'value']);
+    assert.deepEqual(bound('  const { meta, body: content } = split(text);'), ['content', 'meta']);
+    assert.deepEqual(bound('        Map<String, Integer> counts = new HashMap<>();'), ['counts']);
+    assert.deepEqual(bound('    for (String name : names) {'), ['name']);
+    assert.deepEqual(bound('    with open(path) as fh:'), ['fh']);
+    assert.deepEqual(bound('    if total == 3:'), [], 'a comparison binds nothing');
+    assert.deepEqual(bound('    self.total = 3'), [], 'a member is not a local');
+    assert.deepEqual(bound('    expect(user.name).toBe("x")'), []);
   });
 
   it('treats dangling names as crash causes only in languages that bind them at run time', () => {
