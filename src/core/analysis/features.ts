@@ -39,6 +39,8 @@ export const FEATURE_NAMES = [
   'errorHandlingChanged',
   /** A comparison's bound moved by one (`>=` became `>`): the classic off-by-one. */
   'boundChanged',
+  /** A condition in code the failure ran through was inverted in place (`===` became `!==`). */
+  'conditionInverted',
   'configChanged',
   /** log(1 + lines changed). */
   'size',
@@ -69,6 +71,7 @@ export type EvidenceKind =
   | 'missing-value-assigned'
   | 'error-handling'
   | 'bound-changed'
+  | 'condition-inverted'
   | 'config'
   | 'size'
   | 'formatting-only'

@@ -11,7 +11,7 @@ import type { TrackedFileChange } from './lineTracking';
 import { languageForPath } from '../ast/languages';
 import { isDocumentation, isProductCode, isTestPath } from './paths';
 import { renamedOnly } from './renames';
-import { readRiskShape } from './riskShape';
+import { readRiskShape, type RiskShape } from './riskShape';
 
 export interface SymbolSpan {
   name: string;
@@ -318,6 +318,19 @@ function judgeRemovedGuards(guards: readonly string[], context: HypothesisContex
   }
 }
 
+/**
+ * A condition inverted in place in the code the failure ran through (a frame's file or the code
+ * it calls): the test that decides the path the failing run took now means the opposite.
+ */
+function judgeInvertedConditions(inverted: RiskShape['conditionsInverted'], context: HypothesisContext, out: HypothesisResult): void {
+  const ranThrough = new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)]);
+  const near = inverted.find((c) => ranThrough.has(c.path));
+  if (!near) return;
+  out.features.conditionInverted = 1;
+  const shown = (line: string) => (line.length > 70 ? `${line.slice(0, 67)}...` : line);
+  out.evidence.push({ kind: 'condition-inverted', feature: 'conditionInverted', message: `Inverted a condition in ${near.path}: \`${shown(near.before)}\` became \`${shown(near.after)}\``, path: near.path });
+}
+
 function readTiming(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
   if (context.firstReleaseShas?.includes(commit.sha)) {
     out.features.firstRelease = 1;
@@ -371,6 +384,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   const bound = risk.boundsChanged[0];
   if (bound) out.evidence.push({ kind: 'bound-changed', feature: 'boundChanged', message: `Moved a bound by one in ${bound.path}: '${bound.name}' compared with \`${bound.before}\` before and \`${bound.after}\` after`, path: bound.path });
+  judgeInvertedConditions(risk.conditionsInverted, context, out);
   if (risk.configChanged) out.evidence.push({ kind: 'config', feature: 'configChanged', message: 'Changed configuration' });
 
   readTiming(commit, context, out);

@@ -23,7 +23,7 @@ export function startingModel(): ModelWeights {
   const weights: Weights = {
     frameLineChanged: 2.0, crashLineIntroduced: 2.5, enclosingSymbolChanged: 1.5, frameFileChanged: 0.8,
     calleeChanged: 1.0, callee2Changed: 0.5, testNamedChanged: 0.5, errorWords: 1.0, firstRelease: 1.0, beforeChangePoint: 1.0,
-    guardsRemoved: 0.7, guardOnErrorWords: 1.5, definitionRemoved: 1.5, missingNameRemoved: 2.0, quotedValueRemoved: 1.5, missingValueAssigned: 1.5, errorHandlingChanged: 0.3, boundChanged: 0.5, configChanged: 0.2,
+    guardsRemoved: 0.7, guardOnErrorWords: 1.5, definitionRemoved: 1.5, missingNameRemoved: 2.0, quotedValueRemoved: 1.5, missingValueAssigned: 1.5, errorHandlingChanged: 0.3, boundChanged: 0.5, conditionInverted: 0.5, configChanged: 0.2,
     size: 0.1, spread: -0.1, recency: 0.3, formattingOnly: -2.0,
   };
   return { weights, temperature: 1 };

@@ -18,6 +18,11 @@ export interface RiskShape {
    * `>` (not `>=`) in an added one, or any such swap of `<`, `<=`, `>`, `>=`. Off-by-one at a boundary.
    */
   boundsChanged: { name: string; before: string; after: string; path: string }[];
+  /**
+   * Conditions inverted in place: a removed line and an added one alike but for the sense of a
+   * test (`===` and `!==`, `==` and `!=`, `is` and `is not`, `in` and `not in`, a `!` or `not`).
+   */
+  conditionsInverted: { before: string; after: string; path: string }[];
 }
 
 const GUARD = new RegExp(
@@ -79,6 +84,30 @@ function movedBounds(path: string, removed: Iterable<string>, added: Iterable<st
   return moved;
 }
 
+/** A quick test that most lines fail: nothing that could state or negate a test. */
+const MAY_TEST = /[!=]=|!|\bnot\b|\bis\b/;
+/** A line whose sense can be inverted: a condition, a returned or assigned test, an assertion. */
+const TESTS_SOMETHING = /\b(?:if|elif|while|unless|return|assert|when)\b|\?|&&|\|\||\band\b|\bor\b|[!=]==?/;
+
+/** A line with the sense of its tests taken out: the same for `a === b`, `a !== b`, `!a` and `not a`. */
+function withoutSense(line: string): string {
+  return line.replace(/!==?/g, (op) => (op === '!==' ? '===' : '==')).replace(/!(?!=)/g, '').replace(/\bis not\b/g, 'is').replace(/\bnot\s+/g, '').replace(/\s+/g, ' ');
+}
+
+/** Removed lines that came back with the sense of a test inverted and nothing else changed. */
+function invertedConditions(path: string, removed: readonly string[], added: readonly string[]): RiskShape['conditionsInverted'] {
+  const candidates = (lines: readonly string[]) => lines.filter((l) => MAY_TEST.test(l) || TESTS_SOMETHING.test(l));
+  const bySense = new Map<string, string>();
+  for (const line of candidates(removed)) if (TESTS_SOMETHING.test(line)) bySense.set(withoutSense(line), line);
+  if (bySense.size === 0) return [];
+  const inverted: RiskShape['conditionsInverted'] = [];
+  for (const line of candidates(added)) {
+    const before = bySense.get(withoutSense(line));
+    if (before !== undefined && before.replace(/\s+/g, ' ') !== line.replace(/\s+/g, ' ')) inverted.push({ before, after: line, path });
+  }
+  return inverted;
+}
+
 export function isConfigPath(path: string): boolean {
   return CONFIG_FILE.test(path);
 }
@@ -98,7 +127,7 @@ function sameGuard(a: string, b: string): boolean {
 }
 
 export function readRiskShape(change: { path: string; added: string[]; removed: string[] }[]): RiskShape {
-  const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false, boundsChanged: [] };
+  const shape: RiskShape = { guardsRemoved: 0, removedGuards: [], guardsAdded: 0, errorHandlingChanged: 0, configChanged: false, boundsChanged: [], conditionsInverted: [] };
   for (const file of change) {
     if (isConfigPath(file.path)) shape.configChanged = true;
     const added = new Set(file.added.map((l) => l.trim()));
@@ -118,7 +147,10 @@ export function readRiskShape(change: { path: string; added: string[]; removed: 
       if (ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }
     shape.guardsAdded += addedGuards.length;
-    shape.boundsChanged.push(...movedBounds(file.path, [...removed].filter((l) => !added.has(l)), [...added].filter((l) => !removed.has(l))));
+    const gone = [...removed].filter((l) => !added.has(l));
+    const come = [...added].filter((l) => !removed.has(l));
+    shape.boundsChanged.push(...movedBounds(file.path, gone, come));
+    shape.conditionsInverted.push(...invertedConditions(file.path, gone, come));
     for (const line of added) {
       if (!removed.has(line) && ERROR_HANDLING.test(line)) shape.errorHandlingChanged++;
     }

@@ -106,6 +106,7 @@ export function evidenceIcon(kind: Evidence['kind']): string {
     case 'error-handling':
       return 'error';
     case 'bound-changed':
+    case 'condition-inverted':
       return 'symbol-operator';
     case 'config':
       return 'settings-gear';

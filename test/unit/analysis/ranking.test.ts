@@ -108,6 +108,20 @@ describe('hypothesis evidence', () => {
     assert.equal(evaluateHypothesis(commit('t', files('tests/test_discounts.py')), [], context).features.boundChanged, 0);
   });
 
+  it('sees a condition inverted in place in the code the failure ran through', () => {
+    const inverted = (path: string, removed: string, added: string) => evaluateHypothesis(commit('i', [{ path, binary: false, added: ['  // kept', added], removed: [removed] }]), [], context);
+    const flipped = inverted('src/db.js', "  if (row.status === 'active') {", "    if (row.status !== 'active') {");
+    assert.equal(flipped.features.conditionInverted, 1);
+    assert.deepEqual(flipped.evidence.filter((e) => e.kind === 'condition-inverted').map((e) => e.message), ["Inverted a condition in src/db.js: `if (row.status === 'active') {` became `if (row.status !== 'active') {`"]);
+    assert.equal(inverted('src/users.js', '    if user.email is None:', '    if user.email is not None:').features.conditionInverted, 1, 'is / is not');
+    assert.equal(inverted('src/users.js', '  return isAdmin(user) && active;', '  return !isAdmin(user) && active;').features.conditionInverted, 1, 'a negation added');
+    assert.equal(inverted('src/users.js', '    if key in cache:', '    if key not in cache:').features.conditionInverted, 1, 'in / not in');
+    assert.equal(inverted('src/billing.js', "  if (row.status === 'active') {", "  if (row.status !== 'active') {").features.conditionInverted, 0, 'code the failure did not run through');
+    assert.equal(inverted('test/users.test.js', "  if (row.status === 'active') {", "  if (row.status !== 'active') {").features.conditionInverted, 0, 'a test');
+    assert.equal(inverted('src/db.js', "  if (row.status === 'active') {", "  if (row.state !== 'active') {").features.conditionInverted, 0, 'more changed than the sense of the test');
+    assert.equal(inverted('src/db.js', '  const done = count === total;', '  const done = count == total;').features.conditionInverted, 0, 'the same sense');
+  });
+
   it('sees a change to how the missing value is set, outside the crash line', () => {
     const ctx: HypothesisContext = { ...context, errorWords: [{ word: 'customer', originWeight: 1, fromCrashLine: true, missingValue: true }], crashLineTexts: ['const to = order.customer.email;'] };
     const edit = (file: Partial<CandidateCommit['files'][number]>) => evaluateHypothesis(commit('a', [{ path: 'src/orders.js', binary: false, added: [], removed: [], ...file }]), [], ctx).features.missingValueAssigned;
