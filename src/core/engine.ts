@@ -194,8 +194,9 @@ class RevisionCodeModel implements CodeModel {
     const readTexts = texts.filter((t): t is string => t !== undefined);
     const symbolNames = present.flatMap((s) => s.symbols.map((symbol) => symbol.name));
     const calls = present.flatMap((s) => s.calls);
-    const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee));
     const bare = new Set(calls.filter((call) => !call.member).map((call) => call.callee));
+    const throughObject = new Set(calls.filter((call) => call.member).map((call) => call.callee));
+    const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee), new Set([...bare].filter((name) => !throughObject.has(name))));
     return { names, bare: names.filter((name) => bare.has(name)), files: read };
   }
 

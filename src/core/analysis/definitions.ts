@@ -28,20 +28,31 @@ export function definedName(line: string): string | undefined {
 }
 
 /**
- * Names a set of source files call but nowhere define (neither as a callable nor as any
- * binding): library functions and builtins, and callables whose definition has gone.
+ * A member set on an object (`exports.x =`, `this.x =`, `self.x =`, `x:` in a literal): reached
+ * through its object, never by its bare name. Python's annotated `x: int = 0` is a binding.
  */
-export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>, calledNames: Iterable<string>): string[] {
+const MEMBER_DEFINITION = new RegExp(String.raw`^\s*(?:(?:self|this|exports|module\.exports)\.(${NAME})\s*=(?!=)|(${NAME})\s*:(?!:)(?![\w.\[\], ]*=(?!=)))`);
+
+/**
+ * Names a set of source files call but nowhere define (neither as a callable nor as any
+ * binding): library functions and builtins, and callables whose definition has gone. A name
+ * called only by itself (`lte(a, b)`, never `x.lte()`) needs a binding: `exports.lte = ...`
+ * does not give it one, and the runtime says it "is not defined".
+ */
+export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>, calledNames: Iterable<string>, calledBareOnly: ReadonlySet<string> = new Set()): string[] {
   const defined = new Set(symbolNames);
+  const members = new Set<string>();
   for (const text of texts) {
     for (const line of text.split('\n')) {
-      const own = definedName(line);
-      if (own) defined.add(own);
+      const member = MEMBER_DEFINITION.exec(line);
+      const memberName = member?.[1] ?? member?.[2];
       const any = ANY_DEFINITION.exec(line);
-      if (any) defined.add(any[1] ?? any[2]);
+      for (const name of [definedName(line), any?.[1] ?? any?.[2]]) {
+        if (name) (name === memberName ? members : defined).add(name);
+      }
     }
   }
-  return [...new Set(calledNames)].filter((name) => name.length >= 3 && !defined.has(name) && !KEYWORD.test(name));
+  return [...new Set(calledNames)].filter((name) => name.length >= 3 && !defined.has(name) && !(members.has(name) && !calledBareOnly.has(name)) && !KEYWORD.test(name));
 }
 
 /**

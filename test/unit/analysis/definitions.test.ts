@@ -23,6 +23,13 @@ describe('definitions by name', () => {
     assert.deepEqual(names, ['map', 'replaceCaret'], 'defined as a callable or any binding, a name is resolved');
   });
 
+  it('does not take a member of the same name for the binding a bare call needs', () => {
+    const semver = 'exports.lte = lteImpl\nfunction lteImpl (a, b, loose) {\n  return lte(a, b, loose)\n}\nconst ops = {\n  gte: (a, b) => a >= b,\n}\nclass Tier:\n    limit: int = 3\n';
+    const calls = ['lte', 'gte', 'limit', 'lteImpl'];
+    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls, new Set(['lte', 'gte', 'limit'])), ['lte', 'gte'], 'called bare: exports.lte and a key gte bind nothing; an annotated limit does');
+    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls), [], 'called through an object, a member of that name may be what it reaches');
+  });
+
   it('reads the names a block binds for itself, in Python, JavaScript and Java', () => {
     const bound = (line: string) => [...localBindings([line])].sort();
     assert.deepEqual(bound('    build_file, target, toolset = gyp.common.ResolveTarget(x)'), ['build_file', 'target', 'toolset']);
