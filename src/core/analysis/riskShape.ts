@@ -91,7 +91,7 @@ const TESTS_SOMETHING = /\b(?:if|elif|while|unless|return|assert|when)\b|\?|&&|\
 
 /** A line with the sense of its tests taken out: the same for `a === b`, `a !== b`, `!a` and `not a`. */
 function withoutSense(line: string): string {
-  return line.replace(/!==?/g, (op) => (op === '!==' ? '===' : '==')).replace(/!(?!=)/g, '').replace(/\bis not\b/g, 'is').replace(/\bnot\s+/g, '').replace(/\s+/g, ' ');
+  return line.replace(/!==?/g, (op) => (op === '!==' ? '===' : '==')).replace(/!(?=[\w$(!])/g, '').replace(/\bis not\b/g, 'is').replace(/\bnot\s+/g, '').replace(/\s+/g, ' ');
 }
 
 /** Removed lines that came back with the sense of a test inverted and nothing else changed. */
