@@ -84,8 +84,6 @@ function movedBounds(path: string, removed: Iterable<string>, added: Iterable<st
   return moved;
 }
 
-/** A quick test that most lines fail: nothing that could state or negate a test. */
-const MAY_TEST = /[!=]=|!|\bnot\b|\bis\b/;
 /** A line whose sense can be inverted: a condition, a returned or assigned test, an assertion. */
 const TESTS_SOMETHING = /\b(?:if|elif|while|unless|return|assert|when)\b|\?|&&|\|\||\band\b|\bor\b|[!=]==?/;
 
@@ -94,16 +92,23 @@ function withoutSense(line: string): string {
   return line.replace(/!==?/g, (op) => (op === '!==' ? '===' : '==')).replace(/!(?=[\w$(!])/g, '').replace(/\bis not\b/g, 'is').replace(/\bnot\s+/g, '').replace(/\s+/g, ' ');
 }
 
-/** Removed lines that came back with the sense of a test inverted and nothing else changed. */
+/** How many times a line negates: `!=`, `!==`, a prefix `!`, `not` (`is not` and `not in` included). */
+function negations(line: string): number {
+  return (line.match(/!==?|!(?=[\w$(!])|\bnot\b/g) ?? []).length;
+}
+
+/**
+ * Removed lines that came back with the sense of a test inverted and nothing else changed: an odd
+ * number of negations more or fewer (`not a == b` and `a != b` say the same thing).
+ */
 function invertedConditions(path: string, removed: readonly string[], added: readonly string[]): RiskShape['conditionsInverted'] {
-  const candidates = (lines: readonly string[]) => lines.filter((l) => MAY_TEST.test(l) || TESTS_SOMETHING.test(l));
   const bySense = new Map<string, string>();
-  for (const line of candidates(removed)) if (TESTS_SOMETHING.test(line)) bySense.set(withoutSense(line), line);
+  for (const line of removed) if (TESTS_SOMETHING.test(line)) bySense.set(withoutSense(line), line);
   if (bySense.size === 0) return [];
   const inverted: RiskShape['conditionsInverted'] = [];
-  for (const line of candidates(added)) {
-    const before = bySense.get(withoutSense(line));
-    if (before !== undefined && before.replace(/\s+/g, ' ') !== line.replace(/\s+/g, ' ')) inverted.push({ before, after: line, path });
+  for (const line of added) {
+    const before = TESTS_SOMETHING.test(line) ? bySense.get(withoutSense(line)) : undefined;
+    if (before !== undefined && (negations(before) - negations(line)) % 2 !== 0) inverted.push({ before, after: line, path });
   }
   return inverted;
 }

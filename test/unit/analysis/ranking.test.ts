@@ -121,6 +121,7 @@ describe('hypothesis evidence', () => {
     assert.equal(inverted('src/db.js', "  if (row.status === 'active') {", "  if (row.state !== 'active') {").features.conditionInverted, 0, 'more changed than the sense of the test');
     assert.equal(inverted('src/db.js', '  const done = count === total;', '  const done = count == total;').features.conditionInverted, 0, 'the same sense');
     assert.equal(inverted('src/db.js', '  if (row!.status) {', '  if (row.status) {').features.conditionInverted, 0, "TypeScript's non-null assertion negates nothing");
+    assert.equal(inverted('src/users.js', '    if user and not user.kind == "$":', '    if user and user.kind != "$":').features.conditionInverted, 0, 'said another way, with the same sense');
   });
 
   it('sees a change to how the missing value is set, outside the crash line', () => {
