@@ -186,7 +186,7 @@ class RevisionCodeModel implements CodeModel {
     return symbol ? { name: symbol.qualifiedName, startLine: symbol.startLine, endLine: symbol.endLine } : undefined;
   }
 
-  async unresolvedNames(): Promise<{ names: string[]; bare: string[]; files: string[] }> {
+  async unresolvedNames(): Promise<{ names: string[]; bare: string[]; unbound: string[]; files: string[] }> {
     const paths = [...this.syntax.keys()].filter((p) => bindsAtRunTime(languageForPath(p)));
     const [syntaxes, texts] = await Promise.all([Promise.all(paths.map((p) => this.syntax.get(p))), Promise.all(paths.map((p) => this.texts.get(p)))]);
     const read = paths.filter((_, i) => syntaxes[i] !== undefined);
@@ -194,10 +194,11 @@ class RevisionCodeModel implements CodeModel {
     const readTexts = texts.filter((t): t is string => t !== undefined);
     const symbolNames = present.flatMap((s) => s.symbols.map((symbol) => symbol.name));
     const calls = present.flatMap((s) => s.calls);
+    const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee));
+    // Bindings are read off the lines alone: the syntax trees' functions include methods and
+    // functions set on objects (`Comparator.prototype.parse = function`), which bind no name.
     const bare = new Set(calls.filter((call) => !call.member).map((call) => call.callee));
-    const throughObject = new Set(calls.filter((call) => call.member).map((call) => call.callee));
-    const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee), new Set([...bare].filter((name) => !throughObject.has(name))));
-    return { names, bare: names.filter((name) => bare.has(name)), files: read };
+    return { names, bare: names.filter((name) => bare.has(name)), unbound: unresolvedNames(readTexts, [], bare, true), files: read };
   }
 
   async executedThrough(path: string, line: number, within?: SymbolSpan): Promise<number | undefined> {

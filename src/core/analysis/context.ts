@@ -38,7 +38,7 @@ export interface CodeModel {
    * time) call but nowhere define; those called by their bare name (`x()`, not `utils.x()`,
    * whose module may not have been read); and those files.
    */
-  unresolvedNames(): Promise<{ names: string[]; bare: string[]; files: string[] }>;
+  unresolvedNames(): Promise<{ names: string[]; bare: string[]; unbound?: string[]; files: string[] }>;
   /**
    * Symbols reachable in one or two calls from the frame: from its function when it has one
    * (following only calls made through `executedThrough`, when given), else from the calls made
@@ -77,10 +77,16 @@ const MISSING_NAME = /not a function|is not defined|not a constructor|has no att
 
 const UNBOUND_NAME = /is not defined|NameError|undefined local variable|cannot find symbol/i;
 
+/**
+ * A member looked up on nothing (`'NoneType' object has no attribute 'x'`, Ruby's `undefined method
+ * 'x' for nil`): the value is what went missing, not the name.
+ */
+const ON_NOTHING = /'NoneType' object has no attribute|\bfor nil\b|of (?:undefined|null)\b/;
+
 function missingNameKind(incident: Incident): Pick<HypothesisContext, 'missingName'> {
   const texts = incident.exceptions.map((e) => `${e.type}: ${e.message}`);
   if (texts.some((t) => UNBOUND_NAME.test(t))) return { missingName: 'binding' };
-  return texts.some((t) => MISSING_NAME.test(t)) ? { missingName: 'member' } : {};
+  return texts.some((t) => MISSING_NAME.test(t) && !ON_NOTHING.test(t)) ? { missingName: 'member' } : {};
 }
 
 /** How a neighbour names the frame that reaches it (`via`): the frame's function, else its place. */

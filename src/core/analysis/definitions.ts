@@ -35,24 +35,21 @@ const MEMBER_DEFINITION = new RegExp(String.raw`^\s*(?:(?:self|this|exports|modu
 
 /**
  * Names a set of source files call but nowhere define (neither as a callable nor as any
- * binding): library functions and builtins, and callables whose definition has gone. A name
- * called only by itself (`lte(a, b)`, never `x.lte()`) needs a binding: `exports.lte = ...`
- * does not give it one, and the runtime says it "is not defined".
+ * binding): library functions and builtins, and callables whose definition has gone. With
+ * `bindingsOnly`, for names called by themselves (`lte(a, b)`): a member of that name
+ * (`exports.lte = ...`) does not bind it, and the runtime says it "is not defined".
  */
-export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>, calledNames: Iterable<string>, calledBareOnly: ReadonlySet<string> = new Set()): string[] {
+export function unresolvedNames(texts: readonly string[], symbolNames: Iterable<string>, calledNames: Iterable<string>, bindingsOnly = false): string[] {
   const defined = new Set(symbolNames);
-  const members = new Set<string>();
   for (const text of texts) {
     for (const line of text.split('\n')) {
-      const member = MEMBER_DEFINITION.exec(line);
+      const member = bindingsOnly ? MEMBER_DEFINITION.exec(line) : null;
       const memberName = member?.[1] ?? member?.[2];
       const any = ANY_DEFINITION.exec(line);
-      for (const name of [definedName(line), any?.[1] ?? any?.[2]]) {
-        if (name) (name === memberName ? members : defined).add(name);
-      }
+      for (const name of [definedName(line), any?.[1] ?? any?.[2]]) if (name && name !== memberName) defined.add(name);
     }
   }
-  return [...new Set(calledNames)].filter((name) => name.length >= 3 && !defined.has(name) && !(members.has(name) && !calledBareOnly.has(name)) && !KEYWORD.test(name));
+  return [...new Set(calledNames)].filter((name) => name.length >= 3 && !defined.has(name) && !KEYWORD.test(name));
 }
 
 /**

@@ -70,7 +70,12 @@ export interface HypothesisContext {
    */
   imports?: string[];
   /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
-  unresolved?: { names: string[]; bare: string[]; files: string[] };
+  /**
+   * Names the frames' neighbourhood calls but nowhere defines (`names`), those among them called
+   * by themselves (`bare`), names called by themselves that nothing binds, members aside
+   * (`unbound`), and the files read.
+   */
+  unresolved?: { names: string[]; bare: string[]; unbound?: string[]; files: string[] };
   /** Values the error messages quote as code would write them (see errorWords.ts `quotedValues`). */
   quotedValues?: string[];
   /** Commits in the first release that saw the error, when the release is known. */
@@ -227,7 +232,8 @@ const NOTHING_RETURNED = 2;
 function judgeRemovedDefinitions(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
   const bindingsOnly = context.missingName === 'binding';
   const named = context.missingName ? context.errorWords.filter((w) => !w.fromCrashLine).map((w) => ({ ...w, defines: definitionOf(w.word, bindingsOnly) })) : [];
-  const unresolved = context.unresolved?.names ?? [];
+  // "x is not defined" asks for a binding: a member of that name does not give one.
+  const unresolved = (bindingsOnly ? context.unresolved?.unbound : undefined) ?? context.unresolved?.names ?? [];
   const dangling = context.unresolved?.bare ?? [];
   const readFiles = context.unresolved?.files ?? [];
   let addedNames: Set<string | undefined> | undefined;

@@ -143,6 +143,8 @@ describe('incident context', () => {
     assert.equal(await kind('TypeError: utils.combine is not a function'), 'member');
     assert.equal(await kind('ReferenceError: compactQueue is not defined'), 'binding');
     assert.equal(await kind("TypeError: Cannot read properties of undefined (reading 'email')"), undefined);
+    assert.equal(await kind("AttributeError: 'Page' object has no attribute 'slug'"), 'member');
+    assert.equal(await kind("AttributeError: 'NoneType' object has no attribute 'setdefault'"), undefined, 'the value was missing, not the name');
   });
 
   it('marks the method Java says returned the null', async () => {

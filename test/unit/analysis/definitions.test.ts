@@ -26,8 +26,8 @@ describe('definitions by name', () => {
   it('does not take a member of the same name for the binding a bare call needs', () => {
     const semver = 'exports.lte = lteImpl\nfunction lteImpl (a, b, loose) {\n  return lte(a, b, loose)\n}\nconst ops = {\n  gte: (a, b) => a >= b,\n}\nclass Tier:\n    limit: int = 3\n';
     const calls = ['lte', 'gte', 'limit', 'lteImpl'];
-    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls, new Set(['lte', 'gte', 'limit'])), ['lte', 'gte'], 'called bare: exports.lte and a key gte bind nothing; an annotated limit does');
-    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls), [], 'called through an object, a member of that name may be what it reaches');
+    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls, true), ['lte', 'gte'], 'exports.lte and a key gte bind nothing; an annotated limit does');
+    assert.deepEqual(unresolvedNames([semver], ['lteImpl'], calls), [], 'reached through an object, a member of that name may be what is called');
   });
 
   it('reads the names a block binds for itself, in Python, JavaScript and Java', () => {
@@ -83,5 +83,9 @@ describe('hypothesis evidence: removed definitions the code still uses', () => {
     const definedToday = evaluateHypothesis(commit(['const rewriteCaret = (comp, options) => {'], ['const replaceCaret = (comp, options) => {']), [], { ...named, unresolved: { names: [], bare: [], files: ['classes/range.js'] } });
     assert.equal(definedToday.features.definitionRemoved, 1);
     assert.equal(definedToday.features.missingNameRemoved, 0);
+    const onlyAMember = { ...named, unresolved: { names: [], bare: [], unbound: ['replaceCaret'], files: ['classes/range.js'] } };
+    const removal = commit(['const rewriteCaret = (comp, options) => {'], ['function replaceCaret (comp, options) {']);
+    assert.equal(evaluateHypothesis(removal, [], onlyAMember).features.missingNameRemoved, 1, "'is not defined': only a member of that name is left, which binds nothing");
+    assert.equal(evaluateHypothesis(removal, [], { ...onlyAMember, missingName: 'member' }).features.missingNameRemoved, 0, 'a missing member: the member of that name is what is called');
   });
 });
