@@ -3,7 +3,7 @@
 // symbols one and two calls away, and the words of the error.
 
 import type { Incident } from '../incident/model';
-import { crashLineWords, extractErrorWords, missingValueWords, nullReturningMethods, quotedValues, type ErrorWord } from './errorWords';
+import { crashLineWords, extractErrorWords, missingValueWords, nullReturningMethods, quotedValues, rejectedValues, type ErrorWord } from './errorWords';
 import { localBindings } from './definitions';
 import { isTestPath } from './paths';
 import { symbolsNamedBy, testAnchorNames, testNameStems, testNameWords, type NamedCandidate } from './testNames';
@@ -192,6 +192,7 @@ export async function buildHypothesisContext(
     errorWords,
     crashLineTexts: lines.map((l) => l.trim()),
     quotedValues: quotedValues(exceptions),
+    rejectedValues: rejectedValues(exceptions),
     ...(imports.length > 0 ? { imports } : {}),
     unresolved: await code.unresolvedNames(),
     ...missingNameKind(incident),

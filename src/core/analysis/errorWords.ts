@@ -161,6 +161,23 @@ export function quotedValues(exceptions: readonly { type: string; message: strin
   return [...found];
 }
 
+/** An error that says a value could not be read: a date, a number, a pattern it did not match. */
+const REJECTED = /\b(?:does not match|doesn't match|did not match|no format matched|cannot parse|can't parse|could not parse|unable to parse|failed to parse|unparseable|invalid (?:date|time|datetime|timestamp|format|number|literal)|not a valid|for input string)\b/i;
+
+/**
+ * The values that errors saying a value could not be parsed quote (`time data '2021-06-01T08:30:00'
+ * does not match format ...`, `For input string: "8080 "`): what some format or pattern of the
+ * code should have accepted. Quoted formats (`'%d.%m.%Y'`) are what was tried, not the value.
+ */
+export function rejectedValues(exceptions: readonly { type: string; message: string }[]): string[] {
+  const found = new Set<string>();
+  for (const { type, message } of exceptions) {
+    if (ASSERTION.test(type) || !REJECTED.test(`${type}: ${message}`)) continue;
+    for (const m of message.matchAll(QUOTED_VALUE)) if (/[A-Za-z0-9]/.test(m[2]) && !m[2].includes('%')) found.add(m[2]);
+  }
+  return [...found];
+}
+
 /** The methods whose result the messages say was null (Java names them): where the missing value came from. */
 export function nullReturningMethods(messages: readonly string[]): string[] {
   return [...new Set(messages.flatMap((m) => [...m.matchAll(NULL_RETURNED)].map((r) => r[1])))];

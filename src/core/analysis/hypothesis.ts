@@ -78,6 +78,8 @@ export interface HypothesisContext {
   unresolved?: { names: string[]; bare: string[]; unbound?: string[]; files: string[] };
   /** Values the error messages quote as code would write them (see errorWords.ts `quotedValues`). */
   quotedValues?: string[];
+  /** Values the error messages say could not be parsed (see errorWords.ts `rejectedValues`). */
+  rejectedValues?: string[];
   /** Commits in the first release that saw the error, when the release is known. */
   firstReleaseShas?: string[];
   /** ISO time at which the event-count series changed, when known. */
@@ -287,6 +289,64 @@ function judgeRemovedValues(commit: CandidateCommit, context: HypothesisContext,
   }
 }
 
+/** Directives of strptime / strftime formats, as patterns of what they accept. */
+const STRPTIME: Record<string, string> = {
+  Y: '\\d{4}', y: '\\d{2}', G: '\\d{4}', m: '\\d{1,2}', d: '\\d{1,2}', e: ' ?\\d{1,2}', H: '\\d{1,2}', I: '\\d{1,2}', M: '\\d{1,2}', S: '\\d{1,2}',
+  f: '\\d{1,6}', j: '\\d{1,3}', V: '\\d{1,2}', U: '\\d{1,2}', W: '\\d{1,2}', u: '\\d', w: '\\d', z: '(?:[+-]\\d{2}:?\\d{2}|Z)', Z: '[A-Za-z]{1,5}',
+  b: '[A-Za-z]+', B: '[A-Za-z]+', a: '[A-Za-z]+', A: '[A-Za-z]+', p: '[AaPp][Mm]', T: '\\d{1,2}:\\d{1,2}:\\d{1,2}', '%': '%',
+};
+const STRING_LITERAL = /(['"])((?:\\.|(?!\1).){2,120})\1/g;
+/** A regular expression a line builds or declares: `re.compile(r"...")`, `new RegExp("...")`, `/.../`. */
+const REGEX_LITERAL = /(?:re\.(?:compile|match|fullmatch|search)|RegExp|Pattern\.compile)\(\s*r?(['"])((?:\\.|(?!\1).)+)\1|(?:^|[=(,:]\s*)\/((?:\\.|[^/\n])+)\/[gimsuy]*/g;
+
+/** What a line's formats and patterns would accept, as full-match regular expressions. */
+function acceptedPatterns(line: string): { text: string; accepts: RegExp }[] {
+  const found: { text: string; accepts: RegExp }[] = [];
+  for (const m of line.matchAll(STRING_LITERAL)) {
+    const format = m[2];
+    if (!/%[A-Za-z]/.test(format)) continue;
+    let source = '';
+    for (let i = 0; i < format.length; i++) {
+      const directive = format[i] === '%' ? STRPTIME[format[i + 1] ?? ''] : undefined;
+      if (directive !== undefined) source += directive, i++;
+      else source += format[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    found.push({ text: format, accepts: new RegExp(`^${source}$`) });
+  }
+  for (const m of line.matchAll(REGEX_LITERAL)) {
+    const source = m[2] ?? m[3];
+    try {
+      found.push({ text: source, accepts: new RegExp(`^(?:${source.replace(/^\^|\$$/g, '')})$`) });
+    } catch {
+      // Not a pattern JavaScript reads (Python's own syntax): nothing to say about it.
+    }
+  }
+  return found;
+}
+
+/**
+ * The commit removed a format or pattern that accepted a value the error says could not be
+ * parsed (`'%Y-%m-%dT%H:%M:%S'` for `2021-06-01T08:30:00`), and added none that does: the entry
+ * the failing parse looked for.
+ */
+function judgeRemovedPatterns(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
+  const values = context.rejectedValues ?? [];
+  if (values.length === 0 || out.features.quotedValueRemoved > 0) return;
+  const accepting = (lines: readonly string[]) =>
+    readable(lines).flatMap((line) => (isCommentLine(line) || !/['"/]/.test(line) ? [] : acceptedPatterns(line).flatMap((p) => values.filter((v) => p.accepts.test(v)).map((value) => ({ value, pattern: p.text, line })))));
+  const code = commit.files.filter((f) => !f.binary && !isTestPath(f.path) && !isDocumentation(f.path));
+  for (const file of code) {
+    const removed = accepting(file.removed);
+    if (removed.length === 0) continue;
+    const stillAccepted = new Set(code.flatMap((f) => accepting(f.added)).map((a) => a.value));
+    const gone = removed.find((r) => !stillAccepted.has(r.value));
+    if (!gone) continue;
+    out.features.quotedValueRemoved = 1;
+    out.evidence.push({ kind: 'quoted-value-removed', feature: 'quotedValueRemoved', message: `Removed \`${gone.pattern}\` from ${file.path}, which accepted '${gone.value}', the value the error could not parse`, path: file.path });
+    return;
+  }
+}
+
 /**
  * Where the missing value is made: a line that assigns it (`customer: findCustomer(id)`,
  * `self.customer = None`, `order.customer = ...`, `setCustomer(...)`) added or removed outside
@@ -387,6 +447,7 @@ export function evaluateHypothesis(commit: CandidateCommit, tracked: readonly Tr
   judgeRemovedDefinitions(commit, context, out);
   judgeMissingValueAssignments(commit, context, out);
   judgeRemovedValues(commit, context, out);
+  judgeRemovedPatterns(commit, context, out);
   if (risk.errorHandlingChanged > 0) out.evidence.push({ kind: 'error-handling', feature: 'errorHandlingChanged', message: `Changed error handling on ${risk.errorHandlingChanged} line${risk.errorHandlingChanged > 1 ? 's' : ''}` });
   const bound = risk.boundsChanged[0];
   if (bound) out.evidence.push({ kind: 'bound-changed', feature: 'boundChanged', message: `Moved a bound by one in ${bound.path}: '${bound.name}' compared with \`${bound.before}\` before and \`${bound.after}\` after`, path: bound.path });

@@ -100,6 +100,19 @@ describe('hypothesis evidence', () => {
     assert.equal(removed([{ path: 'src/queue.js', binary: false, added: [], removed: ['  // sends invoice.reminder too'] }]).features.quotedValueRemoved, 0, 'unquoted, in a comment');
   });
 
+  it('sees the removal of a format or pattern that accepted the value the error could not parse', () => {
+    const ctx: HypothesisContext = { ...context, rejectedValues: ['2021-06-01T08:30:00'] };
+    const removed = (files: CandidateCommit['files']) => evaluateHypothesis(commit('p', files), [], ctx);
+    const formats = removed([{ path: 'sluice/formats.py', binary: false, added: ['    "%Y-%m-%dT%H:%M:%S%z",'], removed: ['    "%Y-%m-%dT%H:%M:%S",'] }]);
+    assert.equal(formats.features.quotedValueRemoved, 1);
+    assert.match(formats.evidence.find((e) => e.kind === 'quoted-value-removed')?.message ?? '', /Removed `%Y-%m-%dT%H:%M:%S` from sluice\/formats\.py, which accepted '2021-06-01T08:30:00'/);
+    const regex = removed([{ path: 'src/dates.js', binary: false, added: ["const ISO = /^\\d{4}-\\d{2}-\\d{2}$/;"], removed: ["const ISO = /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$/;"] }]);
+    assert.equal(regex.features.quotedValueRemoved, 1, 'a regular expression literal');
+    assert.equal(removed([{ path: 'sluice/formats.py', binary: false, added: ['    "%Y-%m-%dT%H:%M:%S",  # naive'], removed: ['    "%Y-%m-%dT%H:%M:%S",'] }]).features.quotedValueRemoved, 0, 'still accepted by what it added');
+    assert.equal(removed([{ path: 'sluice/formats.py', binary: false, added: [], removed: ['    "%d.%m.%Y %H:%M",'] }]).features.quotedValueRemoved, 0, 'a format that never accepted the value');
+    assert.equal(removed([{ path: 'tests/test_formats.py', binary: false, added: [], removed: ['    "%Y-%m-%dT%H:%M:%S",'] }]).features.quotedValueRemoved, 0, 'a test');
+  });
+
   it('sees a bound moved by one in product code, not in a test', () => {
     const files = (path: string): CandidateCommit['files'] => [{ path, binary: false, added: ['        if quantity > threshold:'], removed: ['    if quantity >= 100:'] }];
     const moved = evaluateHypothesis(commit('b', files('src/discounts.py')), [], context);

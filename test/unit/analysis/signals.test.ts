@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { crashLineWords, extractErrorWords, identifierParts, missingValueWords, quotedValues } from '../../../src/core/analysis/errorWords';
+import { crashLineWords, extractErrorWords, identifierParts, missingValueWords, quotedValues, rejectedValues } from '../../../src/core/analysis/errorWords';
 import { readRiskShape } from '../../../src/core/analysis/riskShape';
 import type { Incident } from '../../../src/core/incident/model';
 
@@ -64,6 +64,15 @@ describe('error words', () => {
     assert.deepEqual(values('AssertionError', "expected 'none' to be 'missing'"), [], 'even in words that say something is missing');
     assert.deepEqual(values('IllegalStateException', 'message "{\\"name\\":\\"ada\\"}" lacks "name":"ada"'), [], 'nothing said to be missing');
     assert.deepEqual(values('KeyError', "'42'"), [], 'a number is not a key written in code');
+  });
+
+  it('takes the quoted value of an error that says it could not be parsed, not the formats tried', () => {
+    const values = (type: string, message: string) => rejectedValues([{ type, message }]);
+    assert.deepEqual(values('ValueError', "time data '2021-06-01T08:30:00' does not match format '%d.%m.%Y %H:%M'"), ['2021-06-01T08:30:00']);
+    assert.deepEqual(values('java.lang.NumberFormatException', 'For input string: "8080 "'), ['8080 ']);
+    assert.deepEqual(values('CoercionError', "cannot parse 'yes please' as a boolean"), ['yes please']);
+    assert.deepEqual(values('KeyError', "'ordered_at'"), [], 'not a parse');
+    assert.deepEqual(values('AssertionError', "'2021' does not match '2022'"), [], 'an assertion');
   });
 
   it('keeps a distinctive exception type', () => {
