@@ -130,11 +130,14 @@ export function matchErrorWords(commit: CandidateCommit, context: HypothesisCont
       // holding an error word that way can match, and most lines of most commits hold none.
       const identifiers = identifiersHolding(line, everyWord);
       if (identifiers.length === 0 || isCommentLine(line)) continue;
-      const away = !crashLines.has(line.trim()) && !isCrashLineVersion(line, context);
+      // Decided once a word not yet seen away from the crash lines needs it (most do not).
+      let away: boolean | undefined;
       for (const identifier of identifiers) {
         for (const part of identifierParts(identifier)) {
           if (!wordSet.has(part)) continue;
           tokens.add(part);
+          if (tokensAwayFromCrashLines.has(part)) continue;
+          away ??= !crashLines.has(line.trim()) && !isCrashLineVersion(line, context);
           if (away) tokensAwayFromCrashLines.add(part);
         }
       }
