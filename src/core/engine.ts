@@ -195,9 +195,9 @@ class RevisionCodeModel implements CodeModel {
     const symbolNames = present.flatMap((s) => s.symbols.map((symbol) => symbol.name));
     const calls = present.flatMap((s) => s.calls);
     const names = unresolvedNames(readTexts, symbolNames, calls.map((call) => call.callee));
-    // Bindings are read off the lines alone: the syntax trees' functions include methods and
-    // functions set on objects (`Comparator.prototype.parse = function`), which bind no name.
     const bare = new Set(calls.filter((call) => !call.member).map((call) => call.callee));
+    // `unbound`: bindings read off the lines alone, since the syntax trees' functions include
+    // methods and functions set on objects (`Comparator.prototype.parse = function`).
     return { names, bare: names.filter((name) => bare.has(name)), unbound: unresolvedNames(readTexts, [], bare, true), files: read };
   }
 
