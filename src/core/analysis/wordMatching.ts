@@ -74,25 +74,6 @@ function identifiersHolding(line: string, search: RegExp): string[] {
   return found;
 }
 
-const NAME = /[A-Za-z_$][\w$]*/g;
-const crashLineNames = new WeakMap<HypothesisContext, ReadonlySet<string>[]>();
-
-/**
- * A line that is mostly the crash line's names (at least half of the names in either are in
- * both): the crash line as it read before some edit, such as a renamed local.
- */
-function isCrashLineVersion(line: string, context: HypothesisContext): boolean {
-  let crash = crashLineNames.get(context);
-  if (!crash) crashLineNames.set(context, (crash = (context.crashLineTexts ?? []).map((text) => new Set(text.match(NAME) ?? []))));
-  if (crash.length === 0) return false;
-  const names = new Set(line.match(NAME) ?? []);
-  return crash.some((c) => {
-    let shared = 0;
-    for (const n of names) if (c.has(n)) shared++;
-    return shared * 2 >= names.size + c.size - shared;
-  });
-}
-
 const errorWordSets = new WeakMap<HypothesisContext, ReadonlySet<string>>();
 
 /** The context's error words (lower-case) as a set, built once per context. */
@@ -110,8 +91,7 @@ export function matchErrorWords(commit: CandidateCommit, context: HypothesisCont
   const tokens = new Set<string>();
   // Words in a file the commit created or deleted are there by construction, and the crash
   // line's own words in the crash line itself prove nothing (the commit that wrote it is judged
-  // by the location evidence): crash-line words count only in lines the change edited elsewhere,
-  // not in an earlier version of the crash line (the same call on another variable's name).
+  // by the location evidence): crash-line words count only in lines the change edited elsewhere.
   const tokensAwayFromCrashLines = new Set<string>();
   // Prose never runs, and another test's code does not run in this failure. When only tests are
   // on the stack, their words are the check's, not the behaviour's: only product code counts.
@@ -130,14 +110,11 @@ export function matchErrorWords(commit: CandidateCommit, context: HypothesisCont
       // holding an error word that way can match, and most lines of most commits hold none.
       const identifiers = identifiersHolding(line, everyWord);
       if (identifiers.length === 0 || isCommentLine(line)) continue;
-      // Decided once a word not yet seen away from the crash lines needs it (most do not).
-      let away: boolean | undefined;
+      const away = !crashLines.has(line.trim());
       for (const identifier of identifiers) {
         for (const part of identifierParts(identifier)) {
           if (!wordSet.has(part)) continue;
           tokens.add(part);
-          if (tokensAwayFromCrashLines.has(part)) continue;
-          away ??= !crashLines.has(line.trim()) && !isCrashLineVersion(line, context);
           if (away) tokensAwayFromCrashLines.add(part);
         }
       }
