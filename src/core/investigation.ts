@@ -4,7 +4,7 @@
 // stops cleanly at its time budget with the best ranking so far.
 
 import { buildHypothesisContext, frameVia, type CodeModel, type LocatedFrame } from './analysis/context';
-import type { HypothesisContext } from './analysis/hypothesis';
+import { ranThroughPaths, type HypothesisContext } from './analysis/hypothesis';
 import type { TrackedFileChange } from './analysis/lineTracking';
 import { defaultModel, type ModelWeights } from './analysis/model';
 import { HypothesisPool } from './analysis/pool';
@@ -218,7 +218,7 @@ function lineTracking(ignoreRevs: ReadonlySet<string>): { for: TrackingFor; foll
   let only: readonly string[] | undefined;
   return {
     for: (context) => {
-      const shared = (tracker ??= new WindowLineTracking(trackedPaths(context), ignoreRevs));
+      const shared = (tracker ??= new WindowLineTracking(ranThroughPaths(context), ignoreRevs));
       if (only) shared.followOnly(only);
       return (record) => shared.track(record);
     },
@@ -418,10 +418,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** The files whose lines the evidence follows: the frames' and those of the code they call. */
-function trackedPaths(context: HypothesisContext): string[] {
-  return [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
-}
+
 
 /** The crash site's file and the files of the code it calls or reads directly. */
 function crashSitePaths(context: HypothesisContext): string[] {
@@ -433,7 +430,7 @@ function crashSitePaths(context: HypothesisContext): string[] {
 
 /** The files of the code related to the incident: those followed, and what the frames' files import. */
 function relatedPaths(context: HypothesisContext): string[] {
-  return [...new Set([...trackedPaths(context), ...(context.imports ?? [])])];
+  return [...new Set([...ranThroughPaths(context), ...(context.imports ?? [])])];
 }
 
 async function commitsTouchingRelatedFiles(repo: GitRepository, revision: string, context: HypothesisContext, signal?: AbortSignal): Promise<string[]> {

@@ -79,7 +79,7 @@ const DECLARED = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*|\{[^}]*\}|\[[^\]]*\])|
 /** Loop variables, `with ... as x`, `catch (E e)`, `except E as e`. */
 const LOOP_OR_ALIAS = /\bfor\s*\(?\s*(?:(?:const|let|var|final)\s+)?(?:[A-Z][\w$.<>]*\s+)?([\w$, ()\[\]{}]+?)\s+(?:in|of|:)\s|\bas\s+([A-Za-z_$][\w$]*)|\bcatch\s*\(\s*(?:[\w$.|\s]+\s+)?([A-Za-z_$][\w$]*)\s*\)/;
 const PARAMETERS = /^\s*(?:async\s+)?def\s+[\w$]+\s*\(([^)]*)\)/;
-const NAMES = /[A-Za-z_$][\w$]*/g;
+const NAMES = new RegExp(NAME, 'g');
 
 /**
  * The names a block of code binds for itself (locals, loop variables, a Python function's

@@ -70,11 +70,10 @@ export interface HypothesisContext {
    * break a frame without being on the stack. Used to choose candidates, not as evidence.
    */
   imports?: string[];
-  /** Names the code around the frames calls but nowhere defines, and the files read for it (see definitions.ts). */
   /**
    * Names the frames' neighbourhood calls but nowhere defines (`names`), those among them called
    * by themselves (`bare`), names called by themselves that nothing binds, members aside
-   * (`unbound`), and the files read.
+   * (`unbound`), and the files read (see definitions.ts).
    */
   unresolved?: { names: string[]; bare: string[]; unbound?: string[]; files: string[] };
   /** Values the error messages quote as code would write them (see errorWords.ts `quotedValues`). */
@@ -298,14 +297,22 @@ function judgeRemovedValues(commit: CandidateCommit, context: HypothesisContext,
 function judgeRemovedPatterns(commit: CandidateCommit, context: HypothesisContext, out: HypothesisResult): void {
   const values = context.rejectedValues ?? [];
   if (values.length === 0 || out.features.quotedValueRemoved > 0) return;
-  const accepting = (lines: readonly string[]) =>
-    readable(lines).flatMap((line) => (isCommentLine(line) || !/['"/]/.test(line) ? [] : acceptedPatterns(line).flatMap((p) => values.filter((v) => p.accepts.test(v)).map((value) => ({ value, pattern: p.text, line })))));
+  // Each value a line's formats and patterns accept, with the pattern that does.
+  const accepting = (lines: readonly string[]) => {
+    const found: { value: string; pattern: string }[] = [];
+    for (const line of readable(lines)) {
+      if (isCommentLine(line) || !/['"/]/.test(line)) continue;
+      for (const p of acceptedPatterns(line)) for (const value of values) if (p.accepts.test(value)) found.push({ value, pattern: p.text });
+    }
+    return found;
+  };
   const code = commit.files.filter((f) => !f.binary && !isTestPath(f.path) && !isDocumentation(f.path));
+  let stillAccepted: Set<string> | undefined;
   for (const file of code) {
     const removed = accepting(file.removed);
     if (removed.length === 0) continue;
-    const stillAccepted = new Set(code.flatMap((f) => accepting(f.added)).map((a) => a.value));
-    const gone = removed.find((r) => !stillAccepted.has(r.value));
+    stillAccepted ??= new Set(code.flatMap((f) => accepting(f.added)).map((a) => a.value));
+    const gone = removed.find((r) => !stillAccepted!.has(r.value));
     if (!gone) continue;
     out.features.quotedValueRemoved = 1;
     out.evidence.push({ kind: 'quoted-value-removed', feature: 'quotedValueRemoved', message: `Removed \`${gone.pattern}\` from ${file.path}, which accepted '${gone.value}', the value the error could not parse`, path: file.path });
@@ -350,12 +357,17 @@ function judgeRemovedGuards(guards: readonly string[], context: HypothesisContex
   }
 }
 
+/** The files of the code the failure ran through: the frames' and those of the code they call. */
+export function ranThroughPaths(context: Pick<HypothesisContext, 'anchors' | 'neighbours'>): string[] {
+  return [...new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)])];
+}
+
 /**
  * A condition inverted in place in the code the failure ran through (a frame's file or the code
  * it calls): the test that decides the path the failing run took now means the opposite.
  */
 function judgeInvertedConditions(inverted: RiskShape['conditionsInverted'], context: HypothesisContext, out: HypothesisResult): void {
-  const ranThrough = new Set([...context.anchors.map((a) => a.path), ...context.neighbours.map((n) => n.path)]);
+  const ranThrough = new Set(ranThroughPaths(context));
   const near = inverted.find((c) => ranThrough.has(c.path));
   if (!near) return;
   out.features.conditionInverted = 1;
